@@ -1,0 +1,34 @@
+"""Plain typed records shared by every stage (see DESIGN.md, "Records")."""
+
+from newstrace.model.article import Article, OutletRef
+from newstrace.model.entity import Entity, Role
+from newstrace.model.event import (
+    Attribution,
+    Evidence,
+    Hop,
+    Item,
+    Money,
+    Place,
+    Quantity,
+    When,
+    Event,
+)
+from newstrace.model.report import Report, Span
+
+__all__ = [
+    "Article",
+    "Attribution",
+    "Entity",
+    "Event",
+    "Evidence",
+    "Hop",
+    "Item",
+    "Money",
+    "OutletRef",
+    "Place",
+    "Quantity",
+    "Report",
+    "Role",
+    "Span",
+    "When",
+]

