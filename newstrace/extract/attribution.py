@@ -1,0 +1,337 @@
+"""Attribution: who says so, and whom they cite, as chains of hops from the reporting article
+outward ("The Moscow Times -> The Washington Post -> internal U.S. government documents").
+
+Per sentence, :func:`find_cues` finds the sources a sentence names as its reporter ("according
+to X", "X reported", "as X noted", "detailed by X", "the report stated") and the citations it
+states ("X, citing Y", "documents obtained by X", "cites Y", "observers cited by X"). The
+:class:`CitationGraph` of the whole article then turns a sentence's source into a chain.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from newstrace.extract.entities import EntityRegistry, Mention, slug
+from newstrace.model import Attribution, Hop
+
+SPEECH_VERBS = frozenset(
+    """said says say told tells noted notes observed observes stated states reported reports
+    wrote writes added adds claimed claims announced announces confirmed confirms detailed
+    details revealed reveals suggested suggest suggests described describes cited cites
+    explained explains argued argues warned warns insisted insists acknowledged acknowledges
+    disclosed discloses indicated indicates showed show shows""".split()
+)
+BY_VERBS = frozenset({"detailed", "reported", "cited", "quoted", "described", "published",
+                      "revealed", "first reported", "seen", "reviewed", "obtained", "viewed"})
+OBTAIN_VERBS = frozenset({"obtained", "seen", "reviewed", "viewed", "acquired", "leaked"})
+DOC_NOUNS = frozenset(
+    """documents document memo memos cable cables letter letters records files papers
+    assessment assessments report reports dossier briefing transcript transcripts
+    correspondence""".split()
+)
+DOC_MODIFIERS = frozenset(
+    """internal classified secret confidential leaked obtained official government intelligence
+    military diplomatic written the these those such a an two several multiple new""".split()
+)
+GROUP_NOUNS = {
+    "observers": "anonymous", "analysts": "anonymous", "experts": "anonymous",
+    "diplomats": "anonymous", "officials": "anonymous", "sources": "anonymous",
+    "people": "anonymous", "insiders": "anonymous", "critics": "anonymous",
+    "official": "anonymous", "source": "anonymous", "person": "anonymous",
+}
+ANON_CUE = re.compile(
+    r"\b(?:on (?:the )?condition of anonymity|familiar with|who (?:asked|declined) (?:not )?to be "
+    r"(?:named|identified)|speaking anonymously|who spoke anonymously|unnamed)\b",
+    re.I,
+)
+SOCIAL = re.compile(r"\b(?:on|via|in a post on) (?P<net>Telegram|X|Twitter|Facebook|Instagram|"
+                    r"VKontakte|VK|Truth Social|TikTok|YouTube|Weibo)\b")
+STATEMENT = re.compile(r"\bin an? (?:written |joint |official )?statement\b", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    key: str  # entity id, or a synthetic id for documents/groups without an entity
+    name: str
+    kind: str  # a hop kind
+    entity: str | None
+
+    def hop(self) -> Hop:
+        return Hop(self.name, self.entity, self.kind)
+
+
+@dataclass(slots=True)
+class Cue:
+    source: Source
+    start: int
+    end: int
+    rule: str
+
+
+@dataclass(slots=True)
+class SentenceSources:
+    cues: list[Cue] = field(default_factory=list)
+    citations: list[tuple[Source, Source, str]] = field(default_factory=list)  # parent, child, how
+    hedged: bool = False
+
+
+def _words(doc: Doc) -> list[str]:
+    return [t.text.lower().replace("’", "'") for t in doc]
+
+
+class SourceFinder:
+    """Finds sources, cues and citations sentence by sentence, remembering earlier ones."""
+
+    def __init__(self, registry: EntityRegistry) -> None:
+        self.registry = registry
+        self.last_outlet: Source | None = None
+        self.last_document: Source | None = None
+        self.documents: dict[str, Source] = {}
+
+    def source_for(self, mention: Mention) -> Source | None:
+        entity = self.registry.entities[mention.entity]
+        kind = {"outlet": "outlet", "organization": "organization",
+                "country": "organization", "document": "document"}.get(entity.kind)
+        if entity.kind == "person":
+            kind = "official" if (entity.roles or self.registry.current_role(entity)) else "person"
+        if kind is None:
+            return None
+        return Source(entity.id, entity.name, kind, entity.id)
+
+    def find(self, doc: Doc, offset: int, mentions: list[Mention]) -> SentenceSources:
+        words = _words(doc)
+        text = doc.text
+        out = SentenceSources()
+        out.hedged = bool(re.search(r"\b(reportedly|allegedly|purportedly|said to have)\b", text, re.I))
+        by_token: dict[int, Mention] = {}
+        for m in mentions:
+            for t in doc:
+                if offset + t.idx >= m.start and offset + t.idx < m.end:
+                    by_token[t.i] = m
+        docs_here = self._documents(doc, offset, words)
+        groups = self._groups(doc, offset, words)
+
+        def source_at(i: int) -> tuple[Source, int, int] | None:
+            """The source that starts at token i (skipping a leading "the")."""
+            if i < len(doc) and words[i] == "the" and i + 1 < len(doc) and i + 1 not in by_token:
+                i += 1
+            if i in by_token:
+                m = by_token[i]
+                src = self.source_for(m)
+                if src:
+                    j = i
+                    while j < len(doc) and by_token.get(j) is m:
+                        j += 1
+                    return src, i, j
+            for src, s, e in docs_here + groups:
+                if s <= i < e or (s == i + 1 and words[i] == "the"):
+                    return src, s, e
+            if i + 1 < len(doc) and words[i] == "the" or i < len(doc) and words[i] == "the":
+                pass
+            if i + 1 < len(doc) and words[i:i + 2] == ["the", "report"] or (
+                    i < len(doc) and words[i] == "report" and i > 0 and words[i - 1] == "the"):
+                if self.last_outlet:
+                    s = i if words[i] == "the" else i - 1
+                    return self.last_outlet, s, s + 2
+            return None
+
+        def add_cue(src: Source, s: int, e: int, rule: str) -> None:
+            out.cues.append(Cue(src, offset + doc[s].idx, offset + doc[e - 1].idx + len(doc[e - 1]), rule))
+
+        parsed = doc.has_annotation("POS")
+        for i, w in enumerate(words):
+            if doc[i].ent_type_ or (parsed and w in SPEECH_VERBS and doc[i].pos_ not in {"VERB", "AUX"}):
+                continue  # "States" in "United States", "reports" as a noun
+            # according to X
+            if w == "according" and i + 1 < len(doc) and words[i + 1] == "to":
+                hit = source_at(i + 2)
+                if hit:
+                    add_cue(hit[0], i, hit[2], "attribution.according_to")
+            # X said / the report stated ...   (X right before the verb)
+            elif w in SPEECH_VERBS and w not in {"cites", "cited", "show", "shows", "showed"}:
+                hit = self._source_ending_at(i, source_at, by_token, docs_here + groups)
+                if hit:
+                    add_cue(hit[0], hit[1], i + 1, "attribution.speech_verb")
+                # as X reported
+            if w == "as" and i + 1 < len(doc):
+                hit = source_at(i + 1)
+                if hit and hit[2] < len(doc) and words[hit[2]] in SPEECH_VERBS:
+                    add_cue(hit[0], i, hit[2] + 1, "attribution.as_reported")
+            # detailed by X / obtained by X / cited by X
+            if w == "by" and i > 0 and words[i - 1] in BY_VERBS | OBTAIN_VERBS:
+                hit = source_at(i + 1)
+                if hit:
+                    src = hit[0]
+                    prev = words[i - 1]
+                    subject = self._subject_before(i - 1, docs_here + groups, doc)
+                    if prev in OBTAIN_VERBS and subject is not None:
+                        out.citations.append((src, subject, "obtained_by"))
+                    elif prev == "cited" and subject is not None:
+                        out.citations.append((src, subject, "cited_by"))
+                        add_cue(subject, i + 1, hit[2], "attribution.cited_by")
+                    else:
+                        add_cue(src, i - 1, hit[2], "attribution.by")
+            # X, citing Y  /  ... cites Y
+            if w in {"citing", "cites", "cite", "cited", "quoting", "quotes", "quoted"} and not (
+                    i + 1 < len(doc) and words[i + 1] == "by"):
+                hit = source_at(i + 1)
+                if hit:
+                    parent = out.cues[-1].source if out.cues else None
+                    if parent is None and i >= 2 and words[i - 1] == ",":
+                        prev = self._source_ending_at(i - 1, source_at, by_token, docs_here + groups)
+                        parent = prev[0] if prev else None
+                    if parent is not None and parent.key != hit[0].key:
+                        out.citations.append((parent, hit[0], "cites"))
+                    elif parent is None:
+                        add_cue(hit[0], i, hit[2], "attribution.cites")
+        for m in SOCIAL.finditer(text):
+            speaker = out.cues[-1].source if out.cues else None
+            name = f"{m.group('net')} post" + (f" by {speaker.name}" if speaker else "")
+            src = Source(f"social:{slug(name)}", name, "social_media", speaker.entity if speaker else None)
+            if speaker:
+                out.citations.append((speaker, src, "posted"))
+            out.cues.append(Cue(src, offset + m.start(), offset + m.end(), "attribution.social_media"))
+        if STATEMENT.search(text) and out.cues:
+            speaker = out.cues[-1].source
+            m = STATEMENT.search(text)
+            assert m is not None
+            src = Source(f"statement:{slug(speaker.name)}", f"statement by {speaker.name}",
+                         "statement", speaker.entity)
+            out.citations.append((speaker, src, "statement"))
+            out.cues.append(Cue(src, offset + m.start(), offset + m.end(), "attribution.statement"))
+        for cue in out.cues:
+            if cue.source.kind == "outlet":
+                self.last_outlet = cue.source
+        return out
+
+    def _source_ending_at(self, verb: int, source_at, by_token, extra):  # type: ignore[no-untyped-def]
+        """A source whose last token stands right before ``verb`` (commas allowed)."""
+        j = verb - 1
+        if j < 0:
+            return None
+        if j in by_token:
+            m = by_token[j]
+            k = j
+            while k - 1 >= 0 and by_token.get(k - 1) is m:
+                k -= 1
+            hit = source_at(k)
+            if hit:
+                return hit[0], k, verb
+        for src, s, e in extra:
+            if e == verb:
+                return src, s, verb
+        return None
+
+    def _subject_before(self, verb: int, extra: list[tuple[Source, int, int]], doc: Doc) -> Source | None:
+        for src, _s, e in extra:
+            if e == verb:
+                return src
+        return None
+
+    def _documents(self, doc: Doc, offset: int, words: list[str]) -> list[tuple[Source, int, int]]:
+        out: list[tuple[Source, int, int]] = []
+        for i, w in enumerate(words):
+            if w not in DOC_NOUNS or w in {"report", "reports"}:
+                continue
+            s = i
+            while s > 0 and (words[s - 1] in DOC_MODIFIERS or doc[s - 1].ent_type_ in {"GPE", "NORP"}
+                             or words[s - 1] in {"u.s.", "us", "-"} or words[s - 1].endswith("'s")
+                             or (doc[s - 1].ent_type_ == "PERSON")):
+                s -= 1
+            name_tokens = [t for t in doc[s:i + 1] if t.text.lower() not in {"the", "these", "those", "a", "an"}]
+            name = " ".join(t.text for t in name_tokens)
+            if len(name_tokens) <= 1 or (words[s] == "the" and set(words[s + 1:i]) <= {"obtained", "internal", "leaked", "classified"}):
+                # An anaphor ("the documents", "the obtained documents"): the last one named.
+                if self.last_document is not None and w.startswith(self.last_document.name.split()[-1][:6]):
+                    out.append((self.last_document, s, i + 1))
+                    continue
+            source = Source(f"document:{slug(name)}", name, "document", None)
+            if len(name_tokens) >= 2:
+                self.last_document = source
+            out.append((source, s, i + 1))
+        return out
+
+    def _groups(self, doc: Doc, offset: int, words: list[str]) -> list[tuple[Source, int, int]]:
+        out: list[tuple[Source, int, int]] = []
+        anonymous = bool(ANON_CUE.search(doc.text))
+        for i, w in enumerate(words):
+            if w not in GROUP_NOUNS:
+                continue
+            if w in {"official", "source", "person", "people", "officials", "sources"} and not (
+                    anonymous or (i + 1 < len(doc) and words[i + 1] in SPEECH_VERBS)):
+                continue
+            s = i
+            while s > 0 and (doc[s - 1].ent_type_ in {"NORP", "GPE"} or words[s - 1] in {
+                    "western", "senior", "u.s.", "a", "an", "two", "three", "several", "some",
+                    "independent", "military", "defense", "defence", "intelligence", "government",
+                    "-", "other"}):
+                s -= 1
+            name = " ".join(t.text for t in doc[s:i + 1] if t.text.lower() not in {"a", "an"})
+            name = name[0].upper() + name[1:]
+            src = Source(f"group:{slug(name)}", name, "anonymous", None)
+            out.append((src, s, i + 1))
+        return out
+
+
+class CitationGraph:
+    """Who cites whom in one article; turns a sentence's source into a chain of hops."""
+
+    def __init__(self) -> None:
+        self.parents: dict[str, list[tuple[str, str]]] = {}
+        self.sources: dict[str, Source] = {}
+        self.first_chain: list[Source] | None = None
+
+    def add(self, parent: Source, child: Source, how: str) -> None:
+        self.sources[parent.key] = parent
+        self.sources[child.key] = child
+        entry = (parent.key, how)
+        if entry not in self.parents.setdefault(child.key, []) and parent.key != child.key:
+            self.parents[child.key].append(entry)
+
+    def normalise(self) -> None:
+        """"X cites documents obtained by Y": X cites Y, Y holds the documents."""
+        for child, parents in list(self.parents.items()):
+            obtainers = [p for p, how in parents if how == "obtained_by"]
+            citers = [p for p, how in parents if how != "obtained_by"]
+            if obtainers and citers:
+                self.parents[child] = [(p, "obtained_by") for p in obtainers]
+                for obtainer in obtainers:
+                    for citer in citers:
+                        if citer != obtainer and not self._is_ancestor(obtainer, citer):
+                            self.parents.setdefault(obtainer, []).append((citer, "cites"))
+
+    def _is_ancestor(self, node: str, of: str, depth: int = 0) -> bool:
+        if depth > 10:
+            return True
+        return any(p == node or self._is_ancestor(node, p, depth + 1)
+                   for p, _ in self.parents.get(of, []))
+
+    def chain(self, source: Source) -> list[Source]:
+        """Root first: the outermost reporter the article names, down to ``source``."""
+        self.sources.setdefault(source.key, source)
+        path = [source]
+        seen = {source.key}
+        node = source.key
+        while self.parents.get(node):
+            parent = self.parents[node][0][0]
+            if parent in seen:
+                break
+            seen.add(parent)
+            path.append(self.sources[parent])
+            node = parent
+        return list(reversed(path))
+
+    def longest_chain(self) -> list[Source]:
+        best: list[Source] = []
+        for key in self.sources:
+            chain = self.chain(self.sources[key])
+            if len(chain) > len(best):
+                best = chain
+        return best
+
+
+def to_attribution(chain: list[Source]) -> Attribution:
+    return Attribution([s.hop() for s in chain])

@@ -1,0 +1,167 @@
+"""Dates in text, resolved against the publication date into ranges with a precision.
+
+"mid-October" -> 11..20 October (part-of-month); "earlier this year" -> 1 January .. publication
+(year); "last week" -> that Monday..Sunday (week); "on Friday" -> the last Friday (day);
+"October 24" / "24 Oct 2025" -> that day; "in 2019" -> the year. Durations ("three years") are
+not dates. Without a publication date, relative expressions keep their text and stay unresolved.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from newstrace.model import When
+
+MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
+MONTHS |= {m.lower(): i for i, m in enumerate(calendar.month_abbr) if m}
+MONTHS["sept"] = 9
+WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
+_MONTH = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+_YEAR = r"(?P<year>(?:19|20)\d{2})"
+
+PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("part_of_month", re.compile(
+        rf"\b(?P<part>early|mid|late|the (?:beginning|start|middle|end) of)[- ]{_MONTH}(?:,? {_YEAR})?", re.I)),
+    ("month_day", re.compile(rf"\b{_MONTH} (?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,? {_YEAR})?\b")),
+    ("day_month", re.compile(rf"\b(?P<day>\d{{1,2}}) {_MONTH}(?: {_YEAR})?\b")),
+    ("month_year", re.compile(rf"\b(?:in |since |by |until )?{_MONTH},? {_YEAR}\b")),
+    ("in_month", re.compile(rf"\b(?:in|since|during|by|until|last|this|next) {_MONTH}\b(?! \d)")),
+    ("iso", re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<mon>\d{2})-(?P<day>\d{2})\b")),
+    ("rel_year", re.compile(
+        r"\b(?P<rel>earlier this year|later this year|this year|last year|next year|"
+        r"earlier in the year|late last year|early this year|earlier last year)\b", re.I)),
+    ("rel_month", re.compile(r"\b(?P<rel>last month|this month|next month|earlier this month|later this month)\b", re.I)),
+    ("rel_week", re.compile(r"\b(?P<rel>last week|this week|next week|earlier this week|later this week)\b", re.I)),
+    ("rel_day", re.compile(r"\b(?P<rel>yesterday|today|tomorrow)\b", re.I)),
+    ("weekday", re.compile(
+        r"\b(?P<pre>on |last |this |next )?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
+    ("year", re.compile(rf"\b(?P<pre>in|since|by|until|during|of|from) {_YEAR}\b")),
+]
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    start: int
+    end: int
+    when: When
+    rule: str
+    relative: bool
+
+
+def find_dates(text: str, published: date | None, offset: int = 0) -> list[DateMention]:
+    """Every date expression in ``text`` (non-overlapping, earliest first)."""
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+    for rule, pattern in PATTERNS:
+        for m in pattern.finditer(text):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            resolved = _resolve(rule, m, published)
+            if resolved is None:
+                continue
+            when, relative = resolved
+            taken.append((m.start(), m.end()))
+            found.append(DateMention(offset + m.start(), offset + m.end(), when, f"dates.{rule}",
+                                     relative))
+    return sorted(found, key=lambda d: d.start)
+
+
+def _resolve(rule: str, m: re.Match[str], pub: date | None) -> tuple[When, bool] | None:
+    text = m.group(0)
+    g = m.groupdict()
+    year = int(g["year"]) if g.get("year") else None
+    if rule == "iso":
+        try:
+            d = date(int(g["year"]), int(g["mon"]), int(g["day"]))
+        except ValueError:
+            return None
+        return _day(text, d), False
+    if rule in {"part_of_month", "month_day", "day_month", "month_year", "in_month"}:
+        month = MONTHS[g["month"].lower().rstrip(".")]
+        relative = year is None
+        if year is None:
+            if pub is None:
+                return When(text, None, None, _precision(rule, g)), True
+            year = pub.year if month <= pub.month or text.lower().startswith("next") else pub.year - 1
+        last = calendar.monthrange(year, month)[1]
+        if rule in {"month_day", "day_month"}:
+            day = int(g["day"])
+            if not 1 <= day <= last:
+                return None
+            return _day(text, date(year, month, day)), relative
+        if rule == "part_of_month":
+            part = g["part"].lower()
+            lo, hi = ((1, 10) if part in {"early", "the beginning of", "the start of"}
+                      else (11, 20) if part in {"mid", "the middle of"} else (21, last))
+            return When(text, date(year, month, lo).isoformat(), date(year, month, hi).isoformat(),
+                        "part-of-month"), relative
+        return When(text, date(year, month, 1).isoformat(), date(year, month, last).isoformat(),
+                    "month"), relative
+    if rule == "year":
+        y = int(g["year"])
+        return When(text, f"{y}-01-01", f"{y}-12-31", "year"), False
+    rel = (g.get("rel") or "").lower()
+    if pub is None:
+        return When(text, None, None, _precision(rule, g)), True
+    if rule == "rel_year":
+        y = pub.year - 1 if "last year" in rel else pub.year + 1 if rel == "next year" else pub.year
+        start, end = date(y, 1, 1), date(y, 12, 31)
+        if rel in {"earlier this year", "earlier in the year", "this year"}:
+            end = pub
+        elif rel == "early this year":
+            end = min(pub, date(y, 4, 30))
+        elif rel == "later this year":
+            start = pub
+        elif rel == "late last year":
+            start = date(y, 9, 1)
+        return When(text, start.isoformat(), end.isoformat(), "year"), True
+    if rule == "rel_month":
+        first = pub.replace(day=1)
+        if rel == "last month":
+            first = (first - timedelta(days=1)).replace(day=1)
+        elif rel == "next month":
+            first = (first + timedelta(days=32)).replace(day=1)
+        last = first.replace(day=calendar.monthrange(first.year, first.month)[1])
+        if rel == "earlier this month":
+            last = pub
+        elif rel == "later this month":
+            first = pub
+        return When(text, first.isoformat(), last.isoformat(), "month"), True
+    if rule == "rel_week":
+        monday = pub - timedelta(days=pub.weekday())
+        if rel == "last week":
+            monday -= timedelta(days=7)
+        elif rel == "next week":
+            monday += timedelta(days=7)
+        sunday = monday + timedelta(days=6)
+        if rel == "earlier this week":
+            sunday = pub
+        return When(text, monday.isoformat(), sunday.isoformat(), "week"), True
+    if rule == "rel_day":
+        d = pub + timedelta(days={"yesterday": -1, "today": 0, "tomorrow": 1}[rel])
+        return _day(text, d), True
+    if rule == "weekday":
+        wd = WEEKDAYS[g["wd"].lower()]
+        pre = (g.get("pre") or "").strip().lower()
+        if pre == "next":
+            d = pub + timedelta(days=(wd - pub.weekday()) % 7 or 7)
+        else:
+            back = (pub.weekday() - wd) % 7
+            if pre == "last" and back == 0:
+                back = 7
+            d = pub - timedelta(days=back)
+        return _day(text, d), True
+    return None
+
+
+def _day(text: str, d: date) -> When:
+    return When(text, d.isoformat(), d.isoformat(), "day")
+
+
+def _precision(rule: str, g: dict[str, str | None]) -> str:  # type: ignore[return]
+    return {"part_of_month": "part-of-month", "month_day": "day", "day_month": "day",
+            "month_year": "month", "in_month": "month", "rel_year": "year", "rel_month": "month",
+            "rel_week": "week", "rel_day": "day", "weekday": "day"}.get(rule, "unknown")

@@ -1,0 +1,100 @@
+"""Factuality and negation of one event mention, with the cue that decided it."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+HYPOTHETICAL_BEFORE = ("were to", "would", "could", "might", "willingness to", "ability to",
+                       "capacity to", "readiness to", "able to", "ready to", "if")
+FUTURE_BEFORE = ("will", "shall", "'ll", "plans to", "planned to", "plan to", "intends to",
+                 "intend to", "is expected to", "are expected to", "is set to", "are set to",
+                 "is to", "are to", "is going to", "are going to", "aims to", "aim to",
+                 "is scheduled to", "are scheduled to", "next year", "next month", "next week")
+UNCONFIRMED = re.compile(
+    r"\b(?:could not (?:be )?(?:independently )?(?:verif|confirm)\w*|unconfirmed|unverified|"
+    r"allegedly|purportedly|(?:it )?(?:remains|is|was) (?:still )?unclear|not (?:yet )?"
+    r"(?:been )?(?:verified|confirmed)|no (?:independent )?confirmation)\b",
+    re.I,
+)
+DENIAL = re.compile(r"\b(?:den(?:y|ied|ies|ying)|dismiss(?:ed|es)?|refut(?:ed|es)|rejected "
+                    r"(?:reports|claims|allegations)|called .{0,30}(?:fake|false|lies?)|"
+                    r"no such)\b", re.I)
+NEGATORS = {"not", "n't", "never", "no", "neither", "nor", "without"}
+
+
+@dataclass(frozen=True, slots=True)
+class Factuality:
+    value: str
+    cue: tuple[int, int] | None  # absolute offsets of the deciding words
+    negated: bool
+    rule: str
+
+
+def judge(doc: Doc, offset: int, start: int, reported: bool) -> Factuality:
+    """Factuality of the event whose trigger starts at token ``start`` of ``doc``."""
+    words = [t.text.lower().replace("’", "'") for t in doc]
+    before = " ".join(words[max(0, start - 6):start])
+    negated = _negated(doc, words, start)
+    m = DENIAL.search(doc.text)
+    if m and m.start() < doc[start].idx:
+        return Factuality("denied", _abs(offset, m), negated, "factuality.denial")
+    clause = _clause_before(words, start)
+    if "if" in clause or "unless" in clause:
+        i = start - 1 - clause[::-1].index("if" if "if" in clause else "unless")
+        return Factuality("hypothetical", _tok(doc, offset, i), negated, "factuality.conditional")
+    for cue in HYPOTHETICAL_BEFORE:
+        if _ends_near(before, cue):
+            return Factuality("hypothetical", None, negated, f"factuality.modal:{cue}")
+    for cue in FUTURE_BEFORE:
+        if _ends_near(before, cue):
+            return Factuality("future", None, negated, f"factuality.future:{cue}")
+    m = UNCONFIRMED.search(doc.text)
+    if m:
+        return Factuality("unconfirmed", _abs(offset, m), negated, "factuality.unconfirmed")
+    if reported:
+        return Factuality("reported", None, negated, "factuality.attribution")
+    return Factuality("asserted", None, negated, "factuality.default")
+
+
+def _clause_before(words: list[str], start: int) -> list[str]:
+    out: list[str] = []
+    for w in reversed(words[:start]):
+        if w in {";", ".", ":"}:
+            break
+        out.append(w)
+        if w in {"if", "unless"}:
+            break
+    return list(reversed(out))
+
+
+def _ends_near(before: str, cue: str) -> bool:
+    """``cue`` occurs in the last few words before the trigger."""
+    idx = before.rfind(cue)
+    if idx < 0:
+        return False
+    if idx > 0 and before[idx - 1] != " ":
+        return False
+    gap = before[idx + len(cue):].split()
+    return len(gap) <= 3 and not any(g in {",", "and", "but", "which", "that"} for g in gap)
+
+
+def _negated(doc: Doc, words: list[str], start: int) -> bool:
+    if doc.has_annotation("DEP"):
+        tok = doc[start]
+        if any(c.dep_ == "neg" for c in tok.children):
+            return True
+        if tok.dep_ in {"xcomp", "dobj"} and any(c.dep_ == "neg" for c in tok.head.children):
+            return True
+    window = words[max(0, start - 3):start]
+    return any(w in NEGATORS for w in window)
+
+
+def _abs(offset: int, m: re.Match[str]) -> tuple[int, int]:
+    return offset + m.start(), offset + m.end()
+
+
+def _tok(doc: Doc, offset: int, i: int) -> tuple[int, int]:
+    return offset + doc[i].idx, offset + doc[i].idx + len(doc[i])

@@ -1,0 +1,183 @@
+"""The store's tables: one row per article, plus the parts of each report worth querying.
+
+The whole report is kept as JSON on the article row (it is the contract, ``newstrace.report/1``);
+the other tables copy out the fields analysts filter and join on, so that "every REQUEST for
+materiel from Russia since October" is an indexed query, not a scan of JSON.
+
+Every child row carries ``article_id`` and goes away with its article (``ON DELETE CASCADE``).
+``event_entities.entity_id`` is deliberately not a foreign key to ``entities``: the store keeps
+whatever report it is given, and a dangling reference there is the extractor's bug to fix.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    ForeignKeyConstraint,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+#: Deterministic constraint names, so that migrations can refer to them on every backend.
+NAMING_CONVENTION = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_N_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+#: JSON everywhere; JSONB on PostgreSQL (indexable, compact, no duplicate keys).
+JSONType = JSON().with_variant(JSONB(), "postgresql")
+
+#: Roles an entity can play in an event (the event's ``actors``, ``recipients``, ``intermediaries``).
+EVENT_ROLES: tuple[str, ...] = ("actor", "recipient", "intermediary")
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class ArticleRow(Base):
+    """One analysed article: its metadata, its text (for evidence offsets) and its report."""
+
+    __tablename__ = "articles"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)  # sha256 of the text
+    url: Mapped[str | None] = mapped_column(Text)
+    outlet_id: Mapped[str | None] = mapped_column(String)
+    outlet_name: Mapped[str | None] = mapped_column(String)
+    title: Mapped[str | None] = mapped_column(Text)
+    published: Mapped[date | None] = mapped_column(Date)
+    published_basis: Mapped[str] = mapped_column(String)
+    language: Mapped[str | None] = mapped_column(String)
+    chars: Mapped[int] = mapped_column(Integer)
+    source: Mapped[str | None] = mapped_column(Text)
+    bytes_sha256: Mapped[str | None] = mapped_column(String(64))
+    text: Mapped[str] = mapped_column(Text)
+    report: Mapped[dict[str, Any]] = mapped_column(JSONType)
+    analysed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+    __table_args__ = (
+        Index("ix_articles_published", "published"),
+        Index("ix_articles_outlet_id", "outlet_id"),
+    )
+
+
+class EntityRow(Base):
+    """An entity as one report names it (ids are stable across reports; rows are per article)."""
+
+    __tablename__ = "entities"
+
+    article_id: Mapped[str] = mapped_column(
+        String(64), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True
+    )
+    entity_id: Mapped[str] = mapped_column(String, primary_key=True)
+    kind: Mapped[str] = mapped_column(String)
+    name: Mapped[str] = mapped_column(Text)
+    country: Mapped[str | None] = mapped_column(String)
+    wikidata: Mapped[str | None] = mapped_column(String)
+
+    __table_args__ = (
+        Index("ix_entities_entity_id", "entity_id"),
+        Index("ix_entities_kind", "kind"),
+        Index("ix_entities_name", "name"),
+        Index("ix_entities_country", "country"),
+        Index("ix_entities_wikidata", "wikidata"),
+    )
+
+
+class EventRow(Base):
+    """One event of one report (``where``, ``money`` and ``attribution`` stay in the JSON)."""
+
+    __tablename__ = "events"
+
+    article_id: Mapped[str] = mapped_column(
+        String(64), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True
+    )
+    event_id: Mapped[str] = mapped_column(String, primary_key=True)
+    type: Mapped[str] = mapped_column(String)
+    mode: Mapped[str | None] = mapped_column(String)
+    status: Mapped[str | None] = mapped_column(String)
+    factuality: Mapped[str] = mapped_column(String)
+    negated: Mapped[bool] = mapped_column(Boolean)
+    salience: Mapped[str] = mapped_column(String)
+    confidence: Mapped[float] = mapped_column(Float)
+    when_start: Mapped[date | None] = mapped_column(Date)
+    when_end: Mapped[date | None] = mapped_column(Date)
+    when_precision: Mapped[str] = mapped_column(String)
+    summary: Mapped[str | None] = mapped_column(Text)
+
+    __table_args__ = (
+        Index("ix_events_type", "type"),
+        Index("ix_events_status", "status"),
+        Index("ix_events_factuality", "factuality"),
+        Index("ix_events_when_start", "when_start"),
+    )
+
+
+class EventEntityRow(Base):
+    """Who plays which part in an event: ``role`` is one of :data:`EVENT_ROLES`."""
+
+    __tablename__ = "event_entities"
+
+    article_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    event_id: Mapped[str] = mapped_column(String, primary_key=True)
+    entity_id: Mapped[str] = mapped_column(String, primary_key=True)
+    role: Mapped[str] = mapped_column(String, primary_key=True)
+
+    __table_args__ = (
+        ForeignKeyConstraint(
+            ["article_id", "event_id"],
+            ["events.article_id", "events.event_id"],
+            ondelete="CASCADE",
+        ),
+        Index("ix_event_entities_entity_id_role", "entity_id", "role"),
+    )
+
+
+class ItemRow(Base):
+    """One item of materiel or service in an event, in report order (``idx``)."""
+
+    __tablename__ = "items"
+
+    article_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    event_id: Mapped[str] = mapped_column(String, primary_key=True)
+    idx: Mapped[int] = mapped_column(Integer, primary_key=True)
+    text: Mapped[str] = mapped_column(Text)
+    category: Mapped[str] = mapped_column(String)
+    system: Mapped[str | None] = mapped_column(String)
+    origin: Mapped[str | None] = mapped_column(String)
+    quantity_value: Mapped[float | None] = mapped_column(Float)
+    quantity_kind: Mapped[str] = mapped_column(String)
+    action: Mapped[str] = mapped_column(String)
+
+    __table_args__ = (
+        ForeignKeyConstraint(
+            ["article_id", "event_id"],
+            ["events.article_id", "events.event_id"],
+            ondelete="CASCADE",
+        ),
+        Index("ix_items_category", "category"),
+        Index("ix_items_system", "system"),
+    )
+
+
+#: Children first: the order to delete an article's rows in (and the reverse to insert them).
+CHILD_TABLES: tuple[Table, ...] = tuple(
+    Base.metadata.tables[name] for name in ("items", "event_entities", "events", "entities")
+)
