@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import sys
 from datetime import date
-from enum import Enum
+from enum import StrEnum
 from typing import Annotated, NoReturn
 
 import typer
@@ -33,7 +33,7 @@ err_console = Console(stderr=True, highlight=False)
 out_console = Console(highlight=False, soft_wrap=True)
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     json = "json"
     text = "text"
     md = "md"

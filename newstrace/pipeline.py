@@ -138,7 +138,7 @@ def _process(articles: list[Article], engine: Engine, store: Store | None) -> It
         for article in articles:
             try:
                 reports.append(engine.analyze_one(article))
-            except Exception as err:  # noqa: BLE001 - reported per article, the run goes on
+            except Exception as err:
                 log.debug("analysis failed", exc_info=True)
                 yield Outcome(article.source, error=AnalysisFailed(
                     f"analysis failed ({type(err).__name__}: {err})", source=article.source))

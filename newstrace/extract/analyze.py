@@ -28,7 +28,7 @@ from newstrace.extract.items import ItemMention, MaterielLexicon, find_items
 from newstrace.extract.money import MoneyMention, find_money, via_after
 from newstrace.extract.people import PeopleResolver
 from newstrace.extract.triggers import LOCATIVE, RECIPIENT_PREPS, TriggerHit, find_triggers
-from newstrace.model import Evidence, Event, Item, Money, Place, Report, Span, When
+from newstrace.model import Event, Evidence, Item, Money, Place, Report, Span, When
 from newstrace.nlp.knowledge import Knowledge
 from newstrace.nlp.pipeline import ParsedArticle, ParsedSegment, TriggerIndex
 
@@ -94,6 +94,7 @@ class _ArticleRun:
         self.segment_mentions: dict[int, list[Mention]] = {}
         self.segment_sources: dict[int, SentenceSources] = {}
         self.event_segments: set[int] = set()
+        self._segment_index = {id(seg): n for n, seg in enumerate(parsed.segments)}
 
     # -------------------------------------------------------------------------------------
     def run(self) -> Report:
@@ -129,7 +130,7 @@ class _ArticleRun:
         """"in Moscow" is a place; "Moscow said", "aid to Caracas" mean the government."""
         if m.kind != "capital":
             return m
-        before = seg.doc.text[: m.start - seg.offset].split()
+        before = seg.segment.text[: m.start - seg.offset].split()
         prev = before[-1].lower() if before else ""
         if prev in LOCATIVE - {"to", "from"} or prev in {"where", "visit", "visited", "visiting"}:
             return m
@@ -145,17 +146,19 @@ class _ArticleRun:
                    srcs: SentenceSources, background: bool) -> None:
         doc, offset = seg.doc, seg.offset
         hits = find_triggers(doc, self.a.triggers)
-        dates = find_dates(doc.text, self.published, offset)
-        money = find_money(doc.text, offset)
+        dates = find_dates(seg.segment.text, self.published, offset)
+        money = find_money(seg.segment.text, offset)
         items = find_items(doc, offset, self.a.materiel, self._weapon_info)
         if not hits:
             self._continuation(n, seg, items, money, mentions)
             return
         cands: list[Candidate] = []
+        text = seg.segment.text
+        words = [t.text.lower().replace("’", "'") for t in doc]
         for hit in hits:
             cand = Candidate(hit, seg, sources=srcs, background=background)
             self._roles(cand, mentions)
-            fact = judge(doc, offset, hit.start, bool(srcs.cues) or srcs.hedged)
+            fact = judge(doc, offset, hit.start, bool(srcs.cues) or srcs.hedged, text, words)
             cand.factuality, cand.negated = fact.value, fact.negated
             cand.evidence.append(Evidence(cand.start, cand.end, f"trigger:{hit.entry.type}:{hit.entry.lemma}"))
             if fact.cue:
@@ -182,7 +185,7 @@ class _ArticleRun:
         for ev, _ in reversed(self.events):
             if ev.type == hit.entry.type:
                 ev.evidence.append(Evidence(cand.start, cand.end, "coref.anaphor"))
-                self.event_segments.add(self.parsed.segments.index(cand.seg))
+                self.event_segments.add(self._segment_index[id(cand.seg)])
                 return True
         return False
 
@@ -264,7 +267,7 @@ class _ArticleRun:
         for m in reversed(before):
             ent = self.registry.entities.get(m.entity)
             if ent and (ent.kind in ACTOR_KINDS or m.kind == "capital"):
-                prev_word = doc.text[: m.start - offset].split()[-1:]
+                prev_word = doc[:].text[: m.start - offset].split()[-1:]
                 if prev_word and prev_word[0].lower() in LOCATIVE | {"by", "of", "from", "with"}:
                     continue
                 return self._pick_actor([m])
@@ -311,7 +314,7 @@ class _ArticleRun:
             target = min(cands, key=lambda c: (c.start - dm.end if c.start >= dm.end
                                                else dm.start - c.end + 0.5))
             target.dates.append(dm)
-        text = seg.doc.text
+        text = seg.segment.text
         for m in mentions:
             ent = self.registry.entities.get(m.entity)
             if ent is None or ent.kind not in {"place", "country"}:
@@ -321,7 +324,7 @@ class _ArticleRun:
             prev = words_before[-1].lower() if words_before else ""
             if prev == "the" and len(words_before) > 1:
                 prev = words_before[-2].lower()
-            if prev not in LOCATIVE - {"from"} and not (prev == "where"):
+            if prev not in LOCATIVE - {"from"} and prev != "where":
                 continue
             target = nearest(m.start, before_only=True)
             if target is None or m.kind in {"demonym"}:
@@ -335,7 +338,7 @@ class _ArticleRun:
     def _money(self, mm: MoneyMention, seg: ParsedSegment, mentions: list[Mention]) -> Money:
         via = None
         local_end = mm.end - seg.offset
-        start = via_after(seg.doc.text, local_end)
+        start = via_after(seg.segment.text, local_end)
         if start is not None:
             near = [m for m in mentions if -5 <= m.start - seg.offset - start <= 60]
             rank = {"organization": 0, "person": 1, "country": 2}
@@ -494,7 +497,7 @@ class _ArticleRun:
         return out
 
     def _salience(self, ev: Event, first: Candidate) -> None:
-        text = first.seg.doc.text.lower()
+        text = first.seg.segment.text.lower()
         past = bool(ev.when.end and self.published and
                     (self.published.toordinal() - _ordinal(ev.when.end)) > 60)
         relative_past = ev.when.text is not None and any(

@@ -15,26 +15,19 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from newstrace.extract.entities import EntityRegistry, Mention, slug
-from newstrace.model import Attribution, Hop
+from newstrace.model import Attribution, Entity, Hop
 
 SPEECH_VERBS = frozenset(
-    """said says say told tells noted notes observed observes stated states reported reports
-    wrote writes added adds claimed claims announced announces confirmed confirms detailed
-    details revealed reveals suggested suggest suggests described describes cited cites
-    explained explains argued argues warned warns insisted insists acknowledged acknowledges
-    disclosed discloses indicated indicates showed show shows""".split()
+    ["said", "says", "say", "told", "tells", "noted", "notes", "observed", "observes", "stated", "states", "reported", "reports", "wrote", "writes", "added", "adds", "claimed", "claims", "announced", "announces", "confirmed", "confirms", "detailed", "details", "revealed", "reveals", "suggested", "suggest", "suggests", "described", "describes", "cited", "cites", "explained", "explains", "argued", "argues", "warned", "warns", "insisted", "insists", "acknowledged", "acknowledges", "disclosed", "discloses", "indicated", "indicates", "showed", "show", "shows"]
 )
 BY_VERBS = frozenset({"detailed", "reported", "cited", "quoted", "described", "published",
                       "revealed", "first reported", "seen", "reviewed", "obtained", "viewed"})
 OBTAIN_VERBS = frozenset({"obtained", "seen", "reviewed", "viewed", "acquired", "leaked"})
 DOC_NOUNS = frozenset(
-    """documents document memo memos cable cables letter letters records files papers
-    assessment assessments report reports dossier briefing transcript transcripts
-    correspondence""".split()
+    ["documents", "document", "memo", "memos", "cable", "cables", "letter", "letters", "records", "files", "papers", "assessment", "assessments", "report", "reports", "dossier", "briefing", "transcript", "transcripts", "correspondence"]
 )
 DOC_MODIFIERS = frozenset(
-    """internal classified secret confidential leaked obtained official government intelligence
-    military diplomatic written the these those such a an two several multiple new""".split()
+    ["internal", "classified", "secret", "confidential", "leaked", "obtained", "official", "government", "intelligence", "military", "diplomatic", "written", "the", "these", "those", "such", "a", "an", "two", "several", "multiple", "new"]
 )
 GROUP_NOUNS = {
     "observers": "anonymous", "analysts": "anonymous", "experts": "anonymous",
@@ -107,12 +100,17 @@ class SourceFinder:
         out = SentenceSources()
         out.hedged = bool(re.search(r"\b(reportedly|allegedly|purportedly|said to have)\b", text, re.I))
         by_token: dict[int, Mention] = {}
-        for m in mentions:
+        if mentions:
+            spans = sorted(mentions, key=lambda m: m.start)
             for t in doc:
-                if offset + t.idx >= m.start and offset + t.idx < m.end:
-                    by_token[t.i] = m
-        docs_here = self._documents(doc, offset, words)
-        groups = self._groups(doc, offset, words)
+                pos = offset + t.idx
+                for m in spans:
+                    if m.start > pos:
+                        break
+                    if pos < m.end:
+                        by_token[t.i] = m
+        docs_here = self._documents(doc, offset, words, text)
+        groups = self._groups(doc, offset, words, text)
 
         def source_at(i: int) -> tuple[Source, int, int] | None:
             """The source that starts at token i (skipping a leading "the")."""
@@ -129,13 +127,11 @@ class SourceFinder:
             for src, s, e in docs_here + groups:
                 if s <= i < e or (s == i + 1 and words[i] == "the"):
                     return src, s, e
-            if i + 1 < len(doc) and words[i] == "the" or i < len(doc) and words[i] == "the":
-                pass
-            if i + 1 < len(doc) and words[i:i + 2] == ["the", "report"] or (
-                    i < len(doc) and words[i] == "report" and i > 0 and words[i - 1] == "the"):
-                if self.last_outlet:
-                    s = i if words[i] == "the" else i - 1
-                    return self.last_outlet, s, s + 2
+            the_report = (words[i:i + 2] == ["the", "report"]
+                          or (words[i] == "report" and i > 0 and words[i - 1] == "the"))
+            if the_report and self.last_outlet:
+                s = i if words[i] == "the" else i - 1
+                return self.last_outlet, s, s + 2
             return None
 
         def add_cue(src: Source, s: int, e: int, rule: str) -> None:
@@ -231,7 +227,7 @@ class SourceFinder:
                 return src
         return None
 
-    def _documents(self, doc: Doc, offset: int, words: list[str]) -> list[tuple[Source, int, int]]:
+    def _documents(self, doc: Doc, offset: int, words: list[str], text: str) -> list[tuple[Source, int, int]]:
         out: list[tuple[Source, int, int]] = []
         for i, w in enumerate(words):
             if w not in DOC_NOUNS or w in {"report", "reports"}:
@@ -242,21 +238,29 @@ class SourceFinder:
                              or (doc[s - 1].ent_type_ == "PERSON")):
                 s -= 1
             name_tokens = [t for t in doc[s:i + 1] if t.text.lower() not in {"the", "these", "those", "a", "an"}]
-            name = " ".join(t.text for t in name_tokens)
-            if len(name_tokens) <= 1 or (words[s] == "the" and set(words[s + 1:i]) <= {"obtained", "internal", "leaked", "classified"}):
-                # An anaphor ("the documents", "the obtained documents"): the last one named.
-                if self.last_document is not None and w.startswith(self.last_document.name.split()[-1][:6]):
-                    out.append((self.last_document, s, i + 1))
-                    continue
-            source = Source(f"document:{slug(name)}", name, "document", None)
+            name = text[name_tokens[0].idx:doc[i].idx + len(doc[i])] if name_tokens else w
+            anaphor = len(name_tokens) <= 1 or (
+                words[s] == "the" and set(words[s + 1:i]) <= {"obtained", "internal", "leaked", "classified"})
+            last = self.last_document
+            if anaphor and last is not None and w.startswith(last.name.split()[-1][:6]):
+                # "the documents", "the obtained documents": the last ones named.
+                self.registry.entities[last.key].add_mention(offset + doc[s].idx, offset + doc[i].idx + len(doc[i]))
+                out.append((last, s, i + 1))
+                continue
+            country = next((t.ent_kb_id_.split(":", 1)[1] for t in doc[s:i]
+                            if t.ent_kb_id_.startswith(("country:", "demonym:"))), None)
+            entity = self.registry.add(
+                Entity(f"document:{slug(name)}", "document", name, country=country, source="rule:document"),
+                offset + doc[s].idx, offset + doc[i].idx + len(doc[i]))
+            source = Source(entity.id, name, "document", entity.id)
             if len(name_tokens) >= 2:
                 self.last_document = source
             out.append((source, s, i + 1))
         return out
 
-    def _groups(self, doc: Doc, offset: int, words: list[str]) -> list[tuple[Source, int, int]]:
+    def _groups(self, doc: Doc, offset: int, words: list[str], text: str) -> list[tuple[Source, int, int]]:
         out: list[tuple[Source, int, int]] = []
-        anonymous = bool(ANON_CUE.search(doc.text))
+        anonymous = bool(ANON_CUE.search(text))
         for i, w in enumerate(words):
             if w not in GROUP_NOUNS:
                 continue
@@ -271,8 +275,10 @@ class SourceFinder:
                 s -= 1
             name = " ".join(t.text for t in doc[s:i + 1] if t.text.lower() not in {"a", "an"})
             name = name[0].upper() + name[1:]
-            src = Source(f"group:{slug(name)}", name, "anonymous", None)
-            out.append((src, s, i + 1))
+            entity = self.registry.add(
+                Entity(f"group:{slug(name)}", "group", name, source="rule:group"),
+                offset + doc[s].idx, offset + doc[i].idx + len(doc[i]))
+            out.append((Source(entity.id, name, "anonymous", entity.id), s, i + 1))
         return out
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from newstrace.model import When
+from newstrace.model.event import Precision
 
 MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 MONTHS |= {m.lower(): i for i, m in enumerate(calendar.month_abbr) if m}
@@ -21,14 +22,18 @@ MONTHS["sept"] = 9
 WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
 _MONTH = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
+_PART = r"(?i:early|mid|late|the (?:beginning|start|middle|end) of)"
 
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("part_of_month", re.compile(
-        rf"\b(?P<part>early|mid|late|the (?:beginning|start|middle|end) of)[- ]{_MONTH}(?:,? {_YEAR})?", re.I)),
+    # Lead words ignore case ("In May", "Last Friday" open sentences); month names do not, so
+    # that the verb "may" ("late may", "in may") is never a month.
+    ("part_of_month", re.compile(rf"\b(?P<part>{_PART})[- ]{_MONTH}(?:,? {_YEAR})?")),
+    ("part_of_year", re.compile(rf"\b(?P<part>{_PART})[- ]{_YEAR}\b")),
     ("month_day", re.compile(rf"\b{_MONTH} (?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,? {_YEAR})?\b")),
     ("day_month", re.compile(rf"\b(?P<day>\d{{1,2}}) {_MONTH}(?: {_YEAR})?\b")),
-    ("month_year", re.compile(rf"\b(?:in |since |by |until )?{_MONTH},? {_YEAR}\b")),
-    ("in_month", re.compile(rf"\b(?:in|since|during|by|until|last|this|next) {_MONTH}\b(?! \d)")),
+    ("month_year", re.compile(rf"\b(?i:in |since |by |until )?{_MONTH},? {_YEAR}\b")),
+    ("in_month", re.compile(
+        rf"\b(?P<pre>(?i:in|since|during|by|until|last|this|next)) {_MONTH}\b(?! \d)")),
     ("iso", re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<mon>\d{2})-(?P<day>\d{2})\b")),
     ("rel_year", re.compile(
         r"\b(?P<rel>earlier this year|later this year|this year|last year|next year|"
@@ -37,8 +42,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("rel_week", re.compile(r"\b(?P<rel>last week|this week|next week|earlier this week|later this week)\b", re.I)),
     ("rel_day", re.compile(r"\b(?P<rel>yesterday|today|tomorrow)\b", re.I)),
     ("weekday", re.compile(
-        r"\b(?P<pre>on |last |this |next )?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
-    ("year", re.compile(rf"\b(?P<pre>in|since|by|until|during|of|from) {_YEAR}\b")),
+        r"\b(?P<pre>(?i:on |last |this |next ))?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
+    ("year", re.compile(rf"\b(?P<pre>(?i:in|since|by|until|during|of|from)) {_YEAR}\b")),
 ]
 
 
@@ -85,21 +90,33 @@ def _resolve(rule: str, m: re.Match[str], pub: date | None) -> tuple[When, bool]
         if year is None:
             if pub is None:
                 return When(text, None, None, _precision(rule, g)), True
-            year = pub.year if month <= pub.month or text.lower().startswith("next") else pub.year - 1
-        last = calendar.monthrange(year, month)[1]
+            pre = (g.get("pre") or "").lower()
+            if pre == "next":  # the next one after publication: "next March" in October
+                year = pub.year if month > pub.month else pub.year + 1
+            elif pre == "last":  # the last one before publication: "last October" in October
+                year = pub.year if month < pub.month else pub.year - 1
+            elif pre == "this":
+                year = pub.year
+            else:  # a bare month after the publication month is last year's
+                year = pub.year if month <= pub.month else pub.year - 1
+        days = calendar.monthrange(year, month)[1]
         if rule in {"month_day", "day_month"}:
             day = int(g["day"])
-            if not 1 <= day <= last:
+            if not 1 <= day <= days:
                 return None
             return _day(text, date(year, month, day)), relative
         if rule == "part_of_month":
-            part = g["part"].lower()
-            lo, hi = ((1, 10) if part in {"early", "the beginning of", "the start of"}
-                      else (11, 20) if part in {"mid", "the middle of"} else (21, last))
+            part = _part(g["part"] or "")
+            lo, hi = (1, 10) if part == "early" else (11, 20) if part == "mid" else (21, days)
             return When(text, date(year, month, lo).isoformat(), date(year, month, hi).isoformat(),
                         "part-of-month"), relative
-        return When(text, date(year, month, 1).isoformat(), date(year, month, last).isoformat(),
+        return When(text, date(year, month, 1).isoformat(), date(year, month, days).isoformat(),
                     "month"), relative
+    if rule == "part_of_year":
+        y = int(g["year"])
+        span = {"early": ("01-01", "04-30"), "mid": ("05-01", "08-31")}.get(
+            _part(g["part"] or ""), ("09-01", "12-31"))
+        return When(text, f"{y}-{span[0]}", f"{y}-{span[1]}", "year"), False
     if rule == "year":
         y = int(g["year"])
         return When(text, f"{y}-01-01", f"{y}-12-31", "year"), False
@@ -157,11 +174,22 @@ def _resolve(rule: str, m: re.Match[str], pub: date | None) -> tuple[When, bool]
     return None
 
 
+def _part(words: str) -> str:
+    """Early, mid or late: the part of a period a phrase names ("the start of" is early)."""
+    w = words.lower()
+    if w in {"early", "the beginning of", "the start of"}:
+        return "early"
+    return "mid" if w in {"mid", "the middle of"} else "late"
+
+
 def _day(text: str, d: date) -> When:
     return When(text, d.isoformat(), d.isoformat(), "day")
 
 
-def _precision(rule: str, g: dict[str, str | None]) -> str:  # type: ignore[return]
-    return {"part_of_month": "part-of-month", "month_day": "day", "day_month": "day",
-            "month_year": "month", "in_month": "month", "rel_year": "year", "rel_month": "month",
-            "rel_week": "week", "rel_day": "day", "weekday": "day"}.get(rule, "unknown")
+def _precision(rule: str, g: dict[str, str | None]) -> Precision:
+    precisions: dict[str, Precision] = {
+        "part_of_month": "part-of-month", "part_of_year": "year", "month_day": "day",
+        "day_month": "day", "month_year": "month", "in_month": "month", "rel_year": "year",
+        "rel_month": "month", "rel_week": "week", "rel_day": "day", "weekday": "day",
+    }
+    return precisions.get(rule, "unknown")

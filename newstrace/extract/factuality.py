@@ -33,12 +33,18 @@ class Factuality:
     rule: str
 
 
-def judge(doc: Doc, offset: int, start: int, reported: bool) -> Factuality:
-    """Factuality of the event whose trigger starts at token ``start`` of ``doc``."""
-    words = [t.text.lower().replace("’", "'") for t in doc]
+def judge(doc: Doc, offset: int, start: int, reported: bool, text: str | None = None,
+          words: list[str] | None = None) -> Factuality:
+    """Factuality of the event whose trigger starts at token ``start`` of ``doc``.
+
+    ``text`` and ``words`` (the sentence and its lowercased tokens) may be passed in when the
+    caller has them already.
+    """
+    text = doc.text if text is None else text
+    words = words if words is not None else [t.text.lower().replace("’", "'") for t in doc]
     before = " ".join(words[max(0, start - 6):start])
     negated = _negated(doc, words, start)
-    m = DENIAL.search(doc.text)
+    m = DENIAL.search(text)
     if m and m.start() < doc[start].idx:
         return Factuality("denied", _abs(offset, m), negated, "factuality.denial")
     clause = _clause_before(words, start)
@@ -51,7 +57,7 @@ def judge(doc: Doc, offset: int, start: int, reported: bool) -> Factuality:
     for cue in FUTURE_BEFORE:
         if _ends_near(before, cue):
             return Factuality("future", None, negated, f"factuality.future:{cue}")
-    m = UNCONFIRMED.search(doc.text)
+    m = UNCONFIRMED.search(text)
     if m:
         return Factuality("unconfirmed", _abs(offset, m), negated, "factuality.unconfirmed")
     if reported:

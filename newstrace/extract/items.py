@@ -19,22 +19,11 @@ from newstrace.nlp.knowledge import Knowledge, MaterielEntry
 
 # Words after a materiel noun that make it a modifier, not an item ("air defense capabilities").
 MODIFIED = frozenset(
-    """capabilities capability forces force network networks sector industry industries
-    cooperation ties presence program programme programs deal deals contract contracts exports
-    export sales market budget strategy officials official experts company companies maker
-    makers manufacturer plant factory base bases crews crew pilots pilot doctrine umbrella
-    shield unit's exercise exercises drills strike strikes attack attacks maintenance
-    production purchases purchase procurement plan plans request requests""".split()
+    ["capabilities", "capability", "forces", "force", "network", "networks", "sector", "industry", "industries", "cooperation", "ties", "presence", "program", "programme", "programs", "deal", "deals", "contract", "contracts", "exports", "export", "sales", "market", "budget", "strategy", "officials", "official", "experts", "company", "companies", "maker", "makers", "manufacturer", "plant", "factory", "base", "bases", "crews", "crew", "pilots", "pilot", "doctrine", "umbrella", "shield", "unit's", "exercise", "exercises", "drills", "strike", "strikes", "attack", "attacks", "maintenance", "production", "purchases", "purchase", "procurement", "plan", "plans", "request", "requests"]
 )
 # Words that may stand inside an item's noun phrase, before the head.
 MODIFIER_WORDS = frozenset(
-    """new modern advanced additional used second-hand secondhand refurbished upgraded older
-    long-range short-range medium-range mobile heavy light armored armoured military air naval
-    ground air-defense anti-aircraft anti-tank anti-ship ballistic cruise surface-to-air
-    air-to-air guided unguided precision-guided attack combat fighter multirole transport
-    logistical logistic logistics technical self-propelled portable made built designed
-    produced supplied western soviet-era soviet-made advanced-model tactical strategic
-    hypersonic interceptor interceptors air-to-surface kamikaze loitering unmanned""".split()
+    ["new", "modern", "advanced", "additional", "used", "second-hand", "secondhand", "refurbished", "upgraded", "older", "long-range", "short-range", "medium-range", "mobile", "heavy", "light", "armored", "armoured", "military", "air", "naval", "ground", "air-defense", "anti-aircraft", "anti-tank", "anti-ship", "ballistic", "cruise", "surface-to-air", "air-to-air", "guided", "unguided", "precision-guided", "attack", "combat", "fighter", "multirole", "transport", "logistical", "logistic", "logistics", "technical", "self-propelled", "portable", "made", "built", "designed", "produced", "supplied", "western", "soviet-era", "soviet-made", "advanced-model", "tactical", "strategic", "hypersonic", "interceptor", "interceptors", "air-to-surface", "kamikaze", "loitering", "unmanned"]
 )
 SERVICES = frozenset({"logistics", "training", "maintenance", "financing"})
 ACTION_BREAKS = frozenset({"alongside", "plus", "besides", "as", "while", "but", "including"})

@@ -20,14 +20,15 @@ CURRENCY_WORDS = {
     "hryvnia": "UAH", "hryvnias": "UAH", "lira": "TRY",
 }
 SCALE = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "mln": 1e6,
-         "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12}
+         "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12,
+         "lakh": 1e5, "crore": 1e7}
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_SCALE = r"(?:thousand|million|billion|trillion|mln|mn|bn|tn|[mbk])\b"
+_SCALE = r"(?:thousand|million|billion|trillion|lakh|crore|mln|mn|bn|tn|[mbk])\b"
 AMOUNT = re.compile(
-    rf"(?P<sym>US\$|\$|€|£|¥|₽|₹)\s?(?P<num>{_NUM})\s?(?P<scale>{_SCALE})?"
-    rf"|(?P<num2>{_NUM})\s?(?P<scale2>{_SCALE})?\s(?P<cur>dollars|euros|pounds|rubles|roubles|"
+    rf"(?P<sym>US\$|\$|€|£|¥|₽|₹)\s?(?P<num>{_NUM})(?:\s?(?P<scale>{_SCALE}))?"
+    rf"|(?P<num2>{_NUM})(?:\s?(?P<scale2>{_SCALE}))?\s(?:U\.?S\.?\s)?(?P<cur>dollars|euros|pounds|rubles|roubles|"
     rf"yuan|yen|rupees|bolivars|shekels|won|riyals|hryvnias|lira)\b"
-    rf"|(?P<code>USD|EUR|GBP|RUB|CNY|JPY|INR)\s?(?P<num3>{_NUM})\s?(?P<scale3>{_SCALE})?",
+    rf"|(?P<code>USD|EUR|GBP|RUB|CNY|JPY|INR)\s?(?P<num3>{_NUM})(?:\s?(?P<scale3>{_SCALE}))?",
     re.I,
 )
 INSTRUMENT = re.compile(
@@ -35,6 +36,7 @@ INSTRUMENT = re.compile(
     r"(?:concessional|soft|state|export)\s)*"
     r"(?P<kind>financing plan|financing|funding|credit line|line of credit|loan|credit|grant|"
     r"aid package|military aid|assistance package|investment|payment|debt relief|debt)"
+    r"(?P<plural>s?)"
     r"(?P<of>\s(?:worth|of|totaling|totalling|valued at)\s(?:\d[\d,.]*|one|two|three|four|five|"
     r"six|seven|eight|nine|ten|fifteen|twenty)[- ](?:years?|months?))?)"
     r"(?=[\s,.;:\"”’)]|$)",
@@ -95,6 +97,9 @@ def find_money(text: str, offset: int = 0) -> list[MoneyMention]:
     return sorted(out, key=lambda x: x.start)
 
 
+_TERM_BEFORE = re.compile(
+    r"\b(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty)-year,?\s+$",
+    re.I)
 _LINK = re.compile(r"^\s+(?:of|worth|totaling|totalling|valued at|amounting to)\s+$", re.I)
 
 
@@ -103,14 +108,17 @@ def _join_amount(text: str, m: re.Match[str], amounts: list[MoneyMention],
     """"a loan of $1 billion" / "a $1 billion loan": one mention, the instrument's words kept."""
     for k, a in enumerate(amounts):
         a_start, a_end = a.start - offset, a.end - offset
-        between_after = text[m.end("kind"):a_start]
+        between_after = text[m.end("plural"):a_start]
         between_before = text[a_end:m.start("kind")]
-        if (0 <= a_start - m.end("kind") <= 16 and _LINK.match(between_after)) or (
-                0 <= m.start("kind") - a_end <= 12 and not between_before.strip(" -")
+        if (0 <= a_start - m.end("plural") <= 16 and _LINK.match(between_after)) or (
+                (0 <= m.start("kind") - a_end <= 12 and not between_before.strip(" -"))
                 or between_before.strip().lower() in {"in", "worth of"}):
-            start, end = min(m.start("text"), a_start), max(m.end("kind"), a_end)
+            start, end = min(m.start("text"), a_start), max(m.end("plural"), a_end)
             term = _term(m.group("text")) or a.term or (
                 _term(m.group("term_adj") + " years") if m.group("term_adj") else None)
+            lead = _TERM_BEFORE.search(text, 0, start)  # "a three-year $1 billion loan"
+            if lead and term is None:
+                start, term = lead.start(), _term(lead.group("n") + " years")
             merged = MoneyMention(offset + start, offset + end, text[start:end], a.amount,
                                   a.currency, term, "money.amount+instrument")
             return [*amounts[:k], merged, *amounts[k + 1:]]

@@ -109,10 +109,13 @@ class PeopleResolver:
         if country is None:
             return None
         demonym = self._demonym(country)
-        name = f"{demonym} {office}" if role else f"{demonym} counterpart of {ref.name}"
-        ent = Entity(f"person:{slug(country + '-' + office)}", "person", name, country=country,
-                     roles=[Role(office, country)], source="rule:counterpart")
-        start = offset + title.start_char
+        holder = self._holder(office, country) if role else None
+        if holder is not None:
+            ent = holder
+        else:
+            name = f"{demonym} {office}" if role else f"{demonym} counterpart of {ref.name}"
+            ent = Entity(f"person:{slug(country + '-' + office)}", "person", name, country=country,
+                         roles=[Role(office, country)], source="rule:counterpart")
         # Include "his Russian" in the mention.
         doc = title.doc
         s = title.start
@@ -121,6 +124,18 @@ class PeopleResolver:
         start = offset + doc[s].idx
         self.registry.add(ent, start, offset + title.end_char)
         return Mention(ent.id, start, offset + title.end_char, "PERSON", "rule")
+
+    def _holder(self, office: str, country: str) -> Entity | None:
+        """The person the knowledge says held ``office`` in ``country`` on the article's date."""
+        when = self.registry.published.isoformat() if self.registry.published else None
+        for person in self.kb.people.values():
+            for r in person.roles:
+                if r.of != country or not _same_title(self.kb, r.title, office):
+                    continue
+                if when is None and r.end is None or when is not None and (
+                        (r.start or "0000") <= when and (r.end is None or when <= r.end)):
+                    return self.registry.person(person)
+        return None
 
     def _by_office(self, title: Span, country: str | None, offset: int) -> Mention | None:
         """"the Venezuelan leader", "the defence minister": a person already in the article."""

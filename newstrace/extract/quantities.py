@@ -53,23 +53,34 @@ def parse_number(words: list[str]) -> float | None:
     total = 0.0
     current: float | None = None
     article = False  # "a" / "an": one of whatever follows ("a dozen", "a hundred")
+    half = False
     for word in words:
         w = word.lower()
-        if w in {"a", "an"} and current is None and not article:
-            article = True
+        if w in {"a", "an"} and (current is None or half) and not article:
+            article = True  # "half a dozen": the article after "half" is skipped too
             continue
         if w == "and":
             continue
+        if w == "half" and current is None:
+            current, half = 0.5, True  # only as a multiplier's factor: "half a dozen"
+            continue
+        if w == "dozen":  # a multiplier, like "hundred": "two dozen" is 24
+            current = (current if current is not None else 1.0) * 12
+            half = False
+            continue
         if w in SCALES:
+            half = False
             current = (current if current is not None else 1.0) * SCALES[w]
             if SCALES[w] >= 1000:
                 total += current
                 current = None
             continue
         value = number_value(w)
-        if value is None:
+        if value is None or half:
             return None
         current = value if current is None else current + value
+    if half:
+        return None
     if current is not None:
         total += current
     elif total == 0 and article:

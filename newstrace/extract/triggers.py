@@ -52,10 +52,13 @@ class TriggerHit:
 
 def find_triggers(doc: Doc, index: TriggerIndex) -> list[TriggerHit]:
     words = [t.text.lower() for t in doc]
+    lowered = doc.text.lower()
     hits: list[TriggerHit] = []
     taken: set[int] = set()
     # phrases first ("military presence", "called for")
     for phrase, entries in index.phrases.items():
+        if phrase not in lowered:
+            continue
         parts = phrase.split()
         n = len(parts)
         for i in range(len(words) - n + 1):

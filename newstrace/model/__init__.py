@@ -4,6 +4,7 @@ from newstrace.model.article import Article, OutletRef
 from newstrace.model.entity import Entity, Role
 from newstrace.model.event import (
     Attribution,
+    Event,
     Evidence,
     Hop,
     Item,
@@ -11,7 +12,6 @@ from newstrace.model.event import (
     Place,
     Quantity,
     When,
-    Event,
 )
 from newstrace.model.report import Report, Span
 

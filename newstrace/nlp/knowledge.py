@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any, Literal, TypeVar
+from typing import Any, Literal, TypeVar, cast
 
 import pycountry
 import yaml
@@ -74,6 +74,8 @@ class RoleEntry(BaseModel):
     @field_validator("start", "end", mode="before")
     @classmethod
     def _date_to_str(cls, value: Any) -> Any:
+        if isinstance(value, int) and not isinstance(value, bool):  # YAML reads `to: 2021` as int
+            return str(value)
         return value.isoformat() if hasattr(value, "isoformat") else value
 
 
@@ -191,7 +193,7 @@ class _LineLoader(yaml.SafeLoader):
 
 
 def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[str, Any]:
-    mapping = loader.construct_mapping(node, deep=True)
+    mapping = cast("dict[str, Any]", loader.construct_mapping(node, deep=True))
     mapping["__line__"] = node.start_mark.line + 1
     return mapping
 
@@ -211,7 +213,7 @@ def load_entries(path: Path | str, model: type[E], *, name: str | None = None) -
 
 def parse_entries(text: str, model: type[E], *, name: str) -> list[E]:
     try:
-        data = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
+        data = yaml.load(text, Loader=_LineLoader)  # a SafeLoader subclass
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         where = f"{name}:{mark.line + 1}" if mark else name
@@ -397,16 +399,16 @@ def _check_references(kb: Knowledge, base: str) -> None:
         checks.append(("places.yaml", "country", p, p.country))
     for o in kb.organizations.values():
         checks.append(("organizations.yaml", "country", o, o.country))
-    for o in kb.outlets.values():
-        checks.append(("outlets.yaml", "country", o, o.country))
+    for outlet in kb.outlets.values():
+        checks.append(("outlets.yaml", "country", outlet, outlet.country))
     for w in kb.weapons.values():
         checks.append(("weapons.yaml", "origin", w, w.origin))
     for person in kb.people.values():
         checks.append(("officials.yaml", "country", person, person.country))
-    for filename, fieldname, entry, code in checks:
+    for filename, fieldname, item, code in checks:
         if code is not None and code not in valid_iso3:
             raise KnowledgeError(
-                f"{fieldname}: unknown country code {code}", source=f"{base}/{filename}:{entry.line}"
+                f"{fieldname}: unknown country code {code}", source=f"{base}/{filename}:{item.line}"
             )
     for person in kb.people.values():
         for role in person.roles:

@@ -76,9 +76,12 @@ class TriggerIndex:
                 target.setdefault(form, []).append(trig)
 
     def has_trigger(self, text: str) -> bool:
+        """Whether ``text`` holds a trigger whose conditions (``needs_object``) can be met."""
         lowered = text.lower()
-        if any(w in self.words for w in _WORD.findall(lowered)):
-            return True
+        words = set(_WORD.findall(lowered))
+        for w in words & self.words.keys():
+            if any(not t.needs_object or words & set(t.needs_object) for t in self.words[w]):
+                return True
         return any(p in lowered for p in self.phrases)
 
 

@@ -12,12 +12,14 @@ from typing import Literal
 SegmentKind = Literal["heading", "list_item", "sentence"]
 
 _LIST_MARKER = re.compile(r"^\s*(?:[-*•–—▪●]|\d{1,2}[.)])\s+")
-_SENTENCE_END = re.compile(r"[.!?…]+[\"”’)\]]*\s+|[\"”]\s+(?=[A-Z])")
-_ABBREVIATIONS = frozenset(
-    """mr mrs ms dr gen lt col maj capt sgt adm cmdr gov sen rep rev st jr sr prof pres
-    jan feb mar apr jun jul aug sep sept oct nov dec no vs etc inc corp ltd co dept est approx
-    fig al u.s u.k u.n e.u""".split()
-)
+_SENTENCE_END = re.compile(r"[.!?…]+[\"”’')\]]*\s+|[\"”]\s+(?=[A-Z])")
+_ABBREVIATIONS = frozenset({
+    "mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "sgt", "adm", "cmdr", "gov",
+    "sen", "rep", "rev", "st", "jr", "sr", "prof", "pres", "jan", "feb", "mar", "apr", "jun",
+    "jul", "aug", "sep", "sept", "oct", "nov", "dec", "vs", "etc", "inc", "corp", "ltd", "co",
+    "dept", "est", "approx", "fig", "al", "u.s", "u.k", "u.n", "e.u",
+})
+_BEFORE_NUMBER = frozenset({"no", "nos", "art", "para", "vol"})  # "No. 10", not "said no."
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,7 +78,7 @@ def split_sentences(paragraph: str) -> list[tuple[int, int]]:
         nxt = paragraph[cut:cut + 1]
         if not nxt or not (nxt.isupper() or nxt.isdigit() or nxt in "\"“‘'("):
             continue
-        if _ends_with_abbreviation(paragraph[start:match.start() + 1]):
+        if _ends_with_abbreviation(paragraph[start:match.start() + 1], nxt):
             continue
         spans.append((start, cut))
         start = cut
@@ -91,7 +93,7 @@ def split_sentences(paragraph: str) -> list[tuple[int, int]]:
     return out
 
 
-def _ends_with_abbreviation(chunk: str) -> bool:
+def _ends_with_abbreviation(chunk: str, nxt: str = "") -> bool:
     if not chunk.endswith("."):
         return False
     word = chunk[:-1].rsplit(None, 1)[-1] if chunk[:-1].strip() else ""
@@ -100,6 +102,8 @@ def _ends_with_abbreviation(chunk: str) -> bool:
         return False
     if word.lower() in _ABBREVIATIONS:
         return True
+    if word.lower() in _BEFORE_NUMBER:
+        return nxt.isdigit()
     if re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]?", word):  # U.S. / e.g. / initials
         return True
     return len(word) == 1 and word.isupper()  # middle initial: "John F. Kennedy"
