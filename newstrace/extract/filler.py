@@ -16,8 +16,10 @@ from newstrace.nlp.pipeline import ParsedArticle, TriggerIndex
 GENERIC = re.compile(
     r"^(?:this|these|such|that|those)\s+(?:development|developments|alliances?|moves?|events?|"
     r"situation|dynamics?|trends?|actions?|partnerships?|ties|relationships?|steps?)\b|"
-    r"\b(?:often|frequently|typically|generally|usually|can be|could be|may be|underscores?|"
-    r"highlights?|illustrates?|reflects?|shows? how|remains? to be seen|is a reminder)\b",
+    r"\b(?:often|frequently|typically|generally|usually|underscores?|highlights?|illustrates?|"
+    r"reflects?|shows? how|points? to|signals?|remains? to be seen|is a reminder|"
+    r"(?:can|could|may|might|tend to) (?:be|matter|prove|play|help|serve|become|shape))\b|"
+    r"^\w+ (?:like|such as) (?:these|this|those|that)\b",
     re.I,
 )
 SPECIFIC = re.compile(r"\d|[\"“”]|\b(?:said|says|told|according)\b", re.I)

@@ -31,7 +31,7 @@ ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"
 PACKAGE = ROOT / "newstrace"
 README = ROOT / "README.md"
-MARKDOWN_FILES = [README, *sorted(DOCS.glob("*.md"))]
+MARKDOWN_FILES = [p for p in [README, *sorted(DOCS.glob("*.md"))] if p.exists()]
 
 
 def _read(path: Path) -> str:
@@ -121,7 +121,7 @@ def test_cli_doc_states_exit_statuses_and_streams() -> None:
     assert re.search(r"^## Exit status", text, flags=re.M)
     for status in ("0", "1", "2"):
         assert re.search(rf"^\|\s*`?{status}`?\s*\|", text, flags=re.M), f"exit status {status}"
-    assert "standard output" in text and "standard error" in text
+    assert "standard output" in text.lower() and "standard error" in text.lower()
 
 
 def _example_commands() -> Iterator[tuple[str, str]]:
@@ -130,7 +130,7 @@ def _example_commands() -> Iterator[tuple[str, str]]:
         for block in _code_blocks(_read(path)):
             for line in block.splitlines():
                 line = line.split(" #", 1)[0].strip().removeprefix("$ ")
-                if re.search(r"(^|\|\s*|&&\s*)newstrace\s", line):
+                if re.search(r"(^(\w+=\S+\s+)*|\|\s*|&&\s*)newstrace\s", line):
                     yield path.name, line
 
 
@@ -145,7 +145,7 @@ def test_examples_use_real_commands_and_options(doc: str, line: str) -> None:
         return
     name = tokens[start]
     assert name in COMMANDS, f"{doc}: '{line}': no command {name!r}"
-    known = {o for p in COMMANDS[name].params for o in [*p.opts, *p.secondary_opts]}
+    known = {"--help"} | {o for p in COMMANDS[name].params for o in [*p.opts, *p.secondary_opts]}
     for token in tokens[start + 1 :]:
         if token in ("|", "&&", ";") or token.startswith((">", "2>", "<")):
             break
@@ -318,77 +318,136 @@ def test_relative_links_point_to_existing_files(path: Path, target: str) -> None
     assert (path.parent / file).exists(), f"{path.relative_to(ROOT)} links to missing {target}"
 
 
+def _slug(heading: str) -> str:
+    """The anchor GitHub gives a heading: lower case, punctuation dropped, spaces to hyphens."""
+    return re.sub(r"[^\w\- ]", "", heading.strip().lower()).replace(" ", "-")
+
+
+def _anchors(path: Path) -> set[str]:
+    text = re.sub(r"^```.*?^```", "", _read(path), flags=re.S | re.M)
+    return {_slug(h) for h in re.findall(r"^#{1,6}\s+(.*)$", text, flags=re.M)}
+
+
+FRAGMENTS = [(p, t) for p, t in LINKS if "#" in t and t.split("#", 1)[0].endswith(".md")]
+FRAGMENTS += [(p, t) for p in MARKDOWN_FILES for t in re.findall(r"\]\((#[^)\s]+)\)", _read(p))]
+
+
+@pytest.mark.parametrize(
+    ("path", "target"), FRAGMENTS, ids=[f"{p.relative_to(ROOT)}->{t}" for p, t in FRAGMENTS]
+)
+def test_links_to_headings_point_to_existing_headings(path: Path, target: str) -> None:
+    file, fragment = target.split("#", 1)
+    doc = (path.parent / file) if file else path
+    if doc.exists():
+        assert fragment in _anchors(doc), f"{path.relative_to(ROOT)}: no heading for {target}"
+
+
 # ---------------------------------------------------------------------------------------------
 # (7) layering: a stage imports only the model and earlier stages
 # ---------------------------------------------------------------------------------------------
 
 STAGES = ["model", "ingest", "nlp", "extract", "resolve", "store", "export", "serve", "spark"]
+RANK = {**{stage: rank for rank, stage in enumerate(STAGES)}, "schemas": 0}  # schemas: a contract
 SHARED = {"model", "errors", "settings", "schemas", "__init__"}  # importable from every stage
 EXEMPT = {"pipeline", "cli", "settings", "errors", "__init__"}  # top-level modules that wire
 FORBIDDEN = {"store": {"extract", "nlp"}, "export": {"extract", "nlp"}}  # reports, not Docs
-PACKAGES = sorted(p.name for p in PACKAGE.iterdir() if (p / "__init__.py").exists())
 
 
-def _imported(path: Path, root: Path = ROOT) -> Iterator[tuple[int, str]]:
-    """(line, first component below ``newstrace``) of every newstrace import in ``path``."""
-    package = path.relative_to(root).with_suffix("").parts[:-1]  # a.b for a/b/c.py, a/b/__init__.py
+def _packages(package: Path = PACKAGE) -> list[str]:
+    return sorted(
+        p.name
+        for p in package.iterdir()
+        if p.is_dir() and p.name != "__pycache__" and any(p.rglob("*.py"))
+    )
+
+
+def _is_module(name: str, package: Path = PACKAGE) -> bool:
+    return (package / name).is_dir() or (package / f"{name}.py").exists()
+
+
+def _imported(path: Path, package: Path = PACKAGE) -> Iterator[tuple[int, str]]:
+    """(line, first component below ``newstrace``) of every newstrace import in ``path``.
+
+    ``from newstrace import __version__`` gives ``__init__`` (the root package itself).
+    """
+    here = ("newstrace", *path.relative_to(package).with_suffix("").parts[:-1])
     for node in ast.walk(ast.parse(_read(path), filename=str(path))):
         names: list[str] = []
         if isinstance(node, ast.Import):
             names = [alias.name for alias in node.names]
         elif isinstance(node, ast.ImportFrom):
             module = node.module or ""
-            if node.level:
-                base = package[: len(package) - node.level + 1]
+            if node.level:  # relative: "." is the module's own package
+                base = here[: len(here) - node.level + 1]
                 module = ".".join([*base, *([module] if module else [])])
             names = [module]
-            if module == "newstrace":  # from newstrace import nlp
-                names = [f"newstrace.{alias.name}" for alias in node.names]
+            if module == "newstrace":  # from newstrace import nlp, __version__
+                names = [
+                    f"newstrace.{alias.name}" if _is_module(alias.name, package) else "newstrace"
+                    for alias in node.names
+                ]
         for name in names:
             bits = name.split(".")
             if bits[0] == "newstrace":
                 yield node.lineno, bits[1] if len(bits) > 1 else "__init__"
 
 
-def _violations() -> Iterator[str]:
-    for path in sorted(PACKAGE.rglob("*.py")):
-        rel = path.relative_to(PACKAGE)
+def _violations(package: Path = PACKAGE) -> Iterator[str]:
+    for path in sorted(package.rglob("*.py")):
+        rel = path.relative_to(package)
         stage = rel.parts[0] if len(rel.parts) > 1 else rel.stem
-        if stage in EXEMPT or stage == "schemas":
+        if stage in EXEMPT:
             continue
-        rank = STAGES.index(stage)
-        for line, target in _imported(path):
+        if stage not in RANK:
+            yield f"newstrace/{rel}: {stage} has no place in the stage order (tests/docs/test_docs.py)"
+            continue
+        for line, target in _imported(path, package):
             where = f"newstrace/{rel}:{line}"
             if target == stage or target in SHARED:
                 continue
             if target in FORBIDDEN.get(stage, ()):
                 yield f"{where}: {stage} imports newstrace.{target}"
-            elif target not in STAGES:
+            elif target not in RANK:
                 yield f"{where}: {stage} imports newstrace.{target}, which is not a stage"
-            elif STAGES.index(target) > rank:
+            elif RANK[target] > RANK[stage]:
                 yield f"{where}: {stage} imports the later stage newstrace.{target}"
 
 
 def test_every_package_has_a_place_in_the_stage_order() -> None:
-    unknown = set(PACKAGES) - set(STAGES) - {"schemas"}
-    assert not unknown, f"add {unknown} to STAGES (or SHARED) in tests/docs/test_docs.py"
+    unknown = set(_packages()) - set(RANK)
+    assert not unknown, f"add {unknown} to STAGES in tests/docs/test_docs.py (and architecture.md)"
 
 
 def test_stages_import_only_the_model_and_earlier_stages() -> None:
     found = list(_violations())
-    assert not found, "layering broken (DESIGN.md, 'Data flow'):\n" + "\n".join(found)
+    assert not found, "layering broken (docs/architecture.md):\n" + "\n".join(found)
 
 
 def test_layering_check_sees_every_import_form(tmp_path: Path) -> None:
-    probe = tmp_path / "newstrace" / "export" / "probe.py"
-    probe.parent.mkdir(parents=True)
-    probe.write_text(
-        "from newstrace import nlp, model\n"
+    package = tmp_path / "newstrace"
+    for stage in ("model", "nlp", "extract", "store", "export"):
+        (package / stage).mkdir(parents=True)
+        (package / stage / "__init__.py").write_text("", encoding="utf-8")
+    (package / "errors.py").write_text("", encoding="utf-8")
+    (package / "__init__.py").write_text("", encoding="utf-8")
+    (package / "export" / "probe.py").write_text(
+        "from newstrace import nlp, model, __version__\n"
         "from ..extract import analyze\n"
         "from . import text\n"
         "import newstrace.store.tables\n"
         "from newstrace.errors import StoreError\n",
         encoding="utf-8",
     )
-    found = sorted(target for _, target in _imported(probe, root=tmp_path))
-    assert found == ["errors", "export", "extract", "model", "nlp", "store"]
+    (package / "model" / "x.py").write_text(
+        "def f():\n    from newstrace.nlp import knowledge\n", encoding="utf-8"
+    )
+    (package / "types.py").write_text("", encoding="utf-8")
+    probe = package / "export" / "probe.py"
+    found = sorted(target for _, target in _imported(probe, package))
+    assert found == ["__init__", "errors", "export", "extract", "model", "nlp", "store"]
+    assert sorted(_violations(package)) == [
+        "newstrace/export/probe.py:1: export imports newstrace.nlp",
+        "newstrace/export/probe.py:2: export imports newstrace.extract",
+        "newstrace/model/x.py:2: model imports the later stage newstrace.nlp",
+        "newstrace/types.py: types has no place in the stage order (tests/docs/test_docs.py)",
+    ]

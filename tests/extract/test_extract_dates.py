@@ -8,6 +8,7 @@ import pytest
 
 from newstrace.extract.dates import find_dates
 from newstrace.model import When
+from newstrace.model.event import Precision
 
 WED = date(2025, 10, 29)  # a Wednesday
 FRI = date(2025, 10, 24)  # a Friday
@@ -17,36 +18,180 @@ FRI = date(2025, 10, 24)  # a Friday
     ("text", "published", "found", "start", "end", "precision", "rule"),
     [
         # parts of months
-        ("in mid-October", WED, "mid-October", "2025-10-11", "2025-10-20", "part-of-month", "part_of_month"),
-        ("Mid-October talks", WED, "Mid-October", "2025-10-11", "2025-10-20", "part-of-month", "part_of_month"),
-        ("in early September", WED, "early September", "2025-09-01", "2025-09-10", "part-of-month", "part_of_month"),
-        ("by late February", WED, "late February", "2025-02-21", "2025-02-28", "part-of-month", "part_of_month"),
-        ("by late February", date(2024, 3, 5), "late February", "2024-02-21", "2024-02-29", "part-of-month", "part_of_month"),
-        ("at the end of November", WED, "the end of November", "2024-11-21", "2024-11-30", "part-of-month", "part_of_month"),
-        ("the middle of March", WED, "the middle of March", "2025-03-11", "2025-03-20", "part-of-month", "part_of_month"),
-        ("the beginning of June", WED, "the beginning of June", "2025-06-01", "2025-06-10", "part-of-month", "part_of_month"),
-        ("early December, 2023", WED, "early December, 2023", "2023-12-01", "2023-12-10", "part-of-month", "part_of_month"),
+        (
+            "in mid-October",
+            WED,
+            "mid-October",
+            "2025-10-11",
+            "2025-10-20",
+            "part-of-month",
+            "part_of_month",
+        ),
+        (
+            "Mid-October talks",
+            WED,
+            "Mid-October",
+            "2025-10-11",
+            "2025-10-20",
+            "part-of-month",
+            "part_of_month",
+        ),
+        (
+            "in early September",
+            WED,
+            "early September",
+            "2025-09-01",
+            "2025-09-10",
+            "part-of-month",
+            "part_of_month",
+        ),
+        (
+            "by late February",
+            WED,
+            "late February",
+            "2025-02-21",
+            "2025-02-28",
+            "part-of-month",
+            "part_of_month",
+        ),
+        (
+            "by late February",
+            date(2024, 3, 5),
+            "late February",
+            "2024-02-21",
+            "2024-02-29",
+            "part-of-month",
+            "part_of_month",
+        ),
+        (
+            "at the end of November",
+            WED,
+            "the end of November",
+            "2024-11-21",
+            "2024-11-30",
+            "part-of-month",
+            "part_of_month",
+        ),
+        (
+            "the middle of March",
+            WED,
+            "the middle of March",
+            "2025-03-11",
+            "2025-03-20",
+            "part-of-month",
+            "part_of_month",
+        ),
+        (
+            "the beginning of June",
+            WED,
+            "the beginning of June",
+            "2025-06-01",
+            "2025-06-10",
+            "part-of-month",
+            "part_of_month",
+        ),
+        (
+            "early December, 2023",
+            WED,
+            "early December, 2023",
+            "2023-12-01",
+            "2023-12-10",
+            "part-of-month",
+            "part_of_month",
+        ),
         # parts of years
         ("in early 2024", WED, "early 2024", "2024-01-01", "2024-04-30", "year", "part_of_year"),
         ("since mid-2022", WED, "mid-2022", "2022-05-01", "2022-08-31", "year", "part_of_year"),
-        ("by the end of 2026", WED, "the end of 2026", "2026-09-01", "2026-12-31", "year", "part_of_year"),
+        (
+            "by the end of 2026",
+            WED,
+            "the end of 2026",
+            "2026-09-01",
+            "2026-12-31",
+            "year",
+            "part_of_year",
+        ),
         # relative years, months, weeks, days
-        ("earlier this year", WED, "earlier this year", "2025-01-01", "2025-10-29", "year", "rel_year"),
-        ("Earlier this year", WED, "Earlier this year", "2025-01-01", "2025-10-29", "year", "rel_year"),
+        (
+            "earlier this year",
+            WED,
+            "earlier this year",
+            "2025-01-01",
+            "2025-10-29",
+            "year",
+            "rel_year",
+        ),
+        (
+            "Earlier this year",
+            WED,
+            "Earlier this year",
+            "2025-01-01",
+            "2025-10-29",
+            "year",
+            "rel_year",
+        ),
         ("later this year", WED, "later this year", "2025-10-29", "2025-12-31", "year", "rel_year"),
         ("last year", WED, "last year", "2024-01-01", "2024-12-31", "year", "rel_year"),
         ("late last year", WED, "late last year", "2024-09-01", "2024-12-31", "year", "rel_year"),
         ("next year", WED, "next year", "2026-01-01", "2026-12-31", "year", "rel_year"),
         ("early this year", WED, "early this year", "2025-01-01", "2025-04-30", "year", "rel_year"),
         ("last month", WED, "last month", "2025-09-01", "2025-09-30", "month", "rel_month"),
-        ("last month", date(2025, 1, 15), "last month", "2024-12-01", "2024-12-31", "month", "rel_month"),
-        ("next month", date(2025, 12, 31), "next month", "2026-01-01", "2026-01-31", "month", "rel_month"),
-        ("earlier this month", WED, "earlier this month", "2025-10-01", "2025-10-29", "month", "rel_month"),
+        (
+            "last month",
+            date(2025, 1, 15),
+            "last month",
+            "2024-12-01",
+            "2024-12-31",
+            "month",
+            "rel_month",
+        ),
+        (
+            "next month",
+            date(2025, 12, 31),
+            "next month",
+            "2026-01-01",
+            "2026-01-31",
+            "month",
+            "rel_month",
+        ),
+        (
+            "earlier this month",
+            WED,
+            "earlier this month",
+            "2025-10-01",
+            "2025-10-29",
+            "month",
+            "rel_month",
+        ),
         ("last week", WED, "last week", "2025-10-20", "2025-10-26", "week", "rel_week"),
-        ("last week", date(2025, 10, 27), "last week", "2025-10-20", "2025-10-26", "week", "rel_week"),
-        ("last week", date(2025, 11, 2), "last week", "2025-10-20", "2025-10-26", "week", "rel_week"),
+        (
+            "last week",
+            date(2025, 10, 27),
+            "last week",
+            "2025-10-20",
+            "2025-10-26",
+            "week",
+            "rel_week",
+        ),
+        (
+            "last week",
+            date(2025, 11, 2),
+            "last week",
+            "2025-10-20",
+            "2025-10-26",
+            "week",
+            "rel_week",
+        ),
         ("this week", WED, "this week", "2025-10-27", "2025-11-02", "week", "rel_week"),
-        ("earlier this week", WED, "earlier this week", "2025-10-27", "2025-10-29", "week", "rel_week"),
+        (
+            "earlier this week",
+            WED,
+            "earlier this week",
+            "2025-10-27",
+            "2025-10-29",
+            "week",
+            "rel_week",
+        ),
         ("next week", WED, "next week", "2025-11-03", "2025-11-09", "week", "rel_week"),
         ("yesterday", WED, "yesterday", "2025-10-28", "2025-10-28", "day", "rel_day"),
         ("Yesterday", date(2025, 1, 1), "Yesterday", "2024-12-31", "2024-12-31", "day", "rel_day"),
@@ -67,12 +212,28 @@ FRI = date(2025, 10, 24)  # a Friday
         ("on Oct. 24", WED, "Oct. 24", "2025-10-24", "2025-10-24", "day", "month_day"),
         ("on Sept. 3", WED, "Sept. 3", "2025-09-03", "2025-09-03", "day", "month_day"),
         ("March 3rd", WED, "March 3rd", "2025-03-03", "2025-03-03", "day", "month_day"),
-        ("September 11, 2001", WED, "September 11, 2001", "2001-09-11", "2001-09-11", "day", "month_day"),
+        (
+            "September 11, 2001",
+            WED,
+            "September 11, 2001",
+            "2001-09-11",
+            "2001-09-11",
+            "day",
+            "month_day",
+        ),
         ("on 24 Oct 2025", WED, "24 Oct 2025", "2025-10-24", "2025-10-24", "day", "day_month"),
         ("on 24 October", WED, "24 October", "2025-10-24", "2025-10-24", "day", "day_month"),
         ("on 2025-10-24", WED, "2025-10-24", "2025-10-24", "2025-10-24", "day", "iso"),
         ("on 2025-10-24", None, "2025-10-24", "2025-10-24", "2025-10-24", "day", "iso"),
-        ("on 29 February 2024", WED, "29 February 2024", "2024-02-29", "2024-02-29", "day", "day_month"),
+        (
+            "on 29 February 2024",
+            WED,
+            "29 February 2024",
+            "2024-02-29",
+            "2024-02-29",
+            "day",
+            "day_month",
+        ),
         # month names after the publication month are last year's
         ("on December 5", WED, "December 5", "2024-12-05", "2024-12-05", "day", "month_day"),
         ("in December", WED, "in December", "2024-12-01", "2024-12-31", "month", "in_month"),
@@ -85,8 +246,24 @@ FRI = date(2025, 10, 24)  # a Friday
         ("last October", WED, "last October", "2024-10-01", "2024-10-31", "month", "in_month"),
         ("last June", WED, "last June", "2025-06-01", "2025-06-30", "month", "in_month"),
         ("this December", WED, "this December", "2025-12-01", "2025-12-31", "month", "in_month"),
-        ("since May 2024", WED, "since May 2024", "2024-05-01", "2024-05-31", "month", "month_year"),
-        ("In February 2022", WED, "In February 2022", "2022-02-01", "2022-02-28", "month", "month_year"),
+        (
+            "since May 2024",
+            WED,
+            "since May 2024",
+            "2024-05-01",
+            "2024-05-31",
+            "month",
+            "month_year",
+        ),
+        (
+            "In February 2022",
+            WED,
+            "In February 2022",
+            "2022-02-01",
+            "2022-02-28",
+            "month",
+            "month_year",
+        ),
         # years
         ("in 2019", WED, "in 2019", "2019-01-01", "2019-12-31", "year", "year"),
         ("In 2019, the deal", WED, "In 2019", "2019-01-01", "2019-12-31", "year", "year"),
@@ -99,12 +276,12 @@ def test_one_date(
     found: str,
     start: str,
     end: str,
-    precision: str,
+    precision: Precision,
     rule: str,
 ) -> None:
     (mention,) = find_dates(text, published)
     assert text[mention.start : mention.end] == found
-    assert mention.when == When(found, start, end, precision)  # type: ignore[arg-type]
+    assert mention.when == When(found, start, end, precision)
     assert mention.rule == f"dates.{rule}"
 
 
@@ -146,9 +323,11 @@ def test_not_a_date(text: str) -> None:
         ("last month", "month"),
     ],
 )
-def test_relative_dates_without_publication_stay_unresolved(text: str, precision: str) -> None:
+def test_relative_dates_without_publication_stay_unresolved(
+    text: str, precision: Precision
+) -> None:
     (mention,) = find_dates(text, None)
-    assert mention.when == When(text, None, None, precision)  # type: ignore[arg-type]
+    assert mention.when == When(text, None, None, precision)
     assert mention.relative is True
 
 

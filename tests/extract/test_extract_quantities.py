@@ -6,6 +6,7 @@ import pytest
 
 from newstrace.extract.quantities import number_value, parse_number, parse_quantity
 from newstrace.model import Quantity
+from newstrace.model.event import QuantityKind
 
 
 @pytest.mark.parametrize(
@@ -64,10 +65,10 @@ from newstrace.model import Quantity
     ],
 )
 def test_parse_quantity(
-    words: str, value: float | None, low: float | None, high: float | None, kind: str
+    words: str, value: float | None, low: float | None, high: float | None, kind: QuantityKind
 ) -> None:
     q = parse_quantity(words.split())
-    assert q == Quantity(value, low=low, high=high, kind=kind, word=words)  # type: ignore[arg-type]
+    assert q == Quantity(value, low=low, high=high, kind=kind, word=words)
 
 
 @pytest.mark.parametrize(

@@ -61,7 +61,7 @@ entries:
     name: Sergei Chemezov
     country: RUS
     roles:
-      - {title: Chief Executive, of: rostec, from: 2007, to: null}
+      - {title: Chief Executive, of: rostec, from: "2007", to: null}
 """,
     "organizations.yaml": """\
 source: company sites
@@ -152,7 +152,6 @@ def test_tiny_directory_loads(tmp_path: Path) -> None:
     assert kb.weapons["su-30mk2"].line == 7
     assert [t.lemma for t in kb.triggers] == ["deliver", "restore"]
     assert [m.forms() for m in kb.materiel] == [("jet", "jets"), ("battery", "batteries")]
-    # a bare year in YAML is an int; a role date accepts it
     assert kb.people["sergei-chemezov"].roles[0].start == "2007"
     assert kb.people["vladimir-padrino-lopez"].roles[0].start == "2014-10-24"
     assert kb.country_name("VEN") == "Venezuela"
@@ -204,8 +203,11 @@ def test_tiny_directory_loads(tmp_path: Path) -> None:
             "f.yaml: missing 'source': say where the facts come from",
         ),
         ("source: x\n", CountryEntry, "f.yaml: expected a mapping with an 'entries' list"),
-        ("source: x\nentries: {iso3: FRA}\n", CountryEntry,
-         "f.yaml: expected a mapping with an 'entries' list"),
+        (
+            "source: x\nentries: {iso3: FRA}\n",
+            CountryEntry,
+            "f.yaml: expected a mapping with an 'entries' list",
+        ),
         ("", CountryEntry, "f.yaml: expected a mapping with an 'entries' list"),
         ("- iso3: FRA\n", CountryEntry, "f.yaml: expected a mapping with an 'entries' list"),
         ("source: x\nentries:\n  - FRA\n", CountryEntry, "f.yaml: each entry must be a mapping"),
@@ -299,6 +301,20 @@ def test_parse_entries_keeps_line_numbers_and_nested_values() -> None:
     assert deu.names == ["Germany"]
 
 
+@pytest.mark.parametrize(
+    ("written", "start", "end"),
+    [
+        ('from: "2014-10-24", to: null', "2014-10-24", None),
+        ("from: 2014-10-24, to: 2018-06", "2014-10-24", "2018-06"),  # YAML reads a date
+        ("from: 2007, to: 2012", "2007", "2012"),  # YAML reads an int
+    ],
+)
+def test_role_dates_as_written_in_yaml(written: str, start: str, end: str | None) -> None:
+    text = f"source: x\nentries:\n  - id: p\n    name: P\n    roles:\n      - {{title: X, {written}}}\n"
+    (person,) = parse_entries(text, PersonEntry, name="f.yaml")
+    assert (person.roles[0].start, person.roles[0].end) == (start, end)
+
+
 def test_parse_entries_empty_list_is_fine() -> None:
     assert parse_entries("source: x\nentries: []\n", CountryEntry, name="f.yaml") == []
 
@@ -381,7 +397,9 @@ def test_load_knowledge_missing_file(tmp_path: Path) -> None:
     (base / "outlets.yaml").unlink()
     with pytest.raises(KnowledgeError) as info:
         load_knowledge(str(base))
-    assert str(info.value) == "kb/outlets.yaml: cannot read knowledge file: No such file or directory"
+    assert (
+        str(info.value) == "kb/outlets.yaml: cannot read knowledge file: No such file or directory"
+    )
 
 
 # --- the shipped knowledge (last: another engineer is still growing these files) ----------
@@ -399,6 +417,9 @@ def test_shipped_knowledge_loads_and_is_large_enough() -> None:
     short = {k: f"{sizes[k]} < {floors[k]}" for k in floors if sizes[k] < floors[k]}
     assert not short, f"shipped knowledge too small: {short}"
     # every country extra adds something beyond its code
-    bare = [c.iso3 for c in kb.countries.values()
-            if not (c.names or c.demonyms or c.capital or c.metonyms)]
+    bare = [
+        c.iso3
+        for c in kb.countries.values()
+        if not (c.names or c.demonyms or c.capital or c.metonyms)
+    ]
     assert bare == []

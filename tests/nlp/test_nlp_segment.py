@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from newstrace.nlp.segment import Segment, segment, split_sentences
@@ -51,15 +53,19 @@ def test_offsets_index_the_original_text(text: str) -> None:
         assert s.text
     starts = [s.start for s in segments]
     assert starts == sorted(starts)
-    assert all(a.end <= b.start for a, b in zip(segments, segments[1:], strict=False))
+    assert all(a.end <= b.start for a, b in itertools.pairwise(segments))
 
 
 def test_wire_story_segments() -> None:
     got = [(s.kind, s.block, s.text) for s in segment(WIRE)]
     assert got == [
         ("heading", 0, "Russia to Restore Venezuela's Su-30 Fleet"),
-        ("sentence", 1, "CARACAS, Oct. 29 (Reuters) - Russia will restore Venezuela's Su-30MK2 "
-         "jets, Gen. Vladimir Padrino said on Wednesday."),
+        (
+            "sentence",
+            1,
+            "CARACAS, Oct. 29 (Reuters) - Russia will restore Venezuela's Su-30MK2 "
+            "jets, Gen. Vladimir Padrino said on Wednesday.",
+        ),
         ("sentence", 1, "The U.S. State Department declined to comment."),
         ("sentence", 1, 'Mr. Smith, a former U.N. envoy, said: "It is a provocation."'),
         ("sentence", 1, "He added that J. R. Brown agreed."),
@@ -107,7 +113,10 @@ def test_unicode_text() -> None:
         ("Gen. Padrino spoke. He left.", ["Gen. Padrino spoke.", "He left."]),
         ("Mr. Smith and Mrs. Jones met Dr. Lee.", ["Mr. Smith and Mrs. Jones met Dr. Lee."]),
         ("Lt. Col. John Smith spoke. He left.", ["Lt. Col. John Smith spoke.", "He left."]),
-        ("He met Vladimir V. Putin. Then flew home.", ["He met Vladimir V. Putin.", "Then flew home."]),
+        (
+            "He met Vladimir V. Putin. Then flew home.",
+            ["He met Vladimir V. Putin.", "Then flew home."],
+        ),
         ("J. R. R. Tolkien wrote. Readers read.", ["J. R. R. Tolkien wrote.", "Readers read."]),
         ("The Sept. 11 attacks. Jan. 6 riot.", ["The Sept. 11 attacks.", "Jan. 6 riot."]),
         ("Sales rose. E.U. officials agreed.", ["Sales rose.", "E.U. officials agreed."]),
@@ -119,10 +128,15 @@ def test_unicode_text() -> None:
         ("Officials said 'no.' Others agreed.", ["Officials said 'no.'", "Others agreed."]),
         ("He said no. Nobody argued.", ["He said no.", "Nobody argued."]),
         # quotes, brackets, numbers
-        ('"We will respond," he said. "Soon." Then silence.',
-         ['"We will respond," he said.', '"Soon."', "Then silence."]),
+        (
+            '"We will respond," he said. "Soon." Then silence.',
+            ['"We will respond," he said.', '"Soon."', "Then silence."],
+        ),
         ("Talks (in Geneva.) Then more.", ["Talks (in Geneva.)", "Then more."]),
-        ("It happened in 2019. The next year was calm.", ["It happened in 2019.", "The next year was calm."]),
+        (
+            "It happened in 2019. The next year was calm.",
+            ["It happened in 2019.", "The next year was calm."],
+        ),
         ("The S-400 arrived. 2025 was busy.", ["The S-400 arrived.", "2025 was busy."]),
         ("Prices rose 3.5 percent. Markets fell.", ["Prices rose 3.5 percent.", "Markets fell."]),
         ("Really?! Yes!", ["Really?!", "Yes!"]),
@@ -153,7 +167,11 @@ def test_split_sentences(paragraph: str, sentences: list[str]) -> None:
         ("NATO", "heading", "NATO"),
         ("Russia strikes Kyiv overnight.", "sentence", "Russia strikes Kyiv overnight."),
         ("Key points:", "sentence", "Key points:"),
-        ("the lower-case line without a full stop", "sentence", "the lower-case line without a full stop"),
+        (
+            "the lower-case line without a full stop",
+            "sentence",
+            "the lower-case line without a full stop",
+        ),
     ],
 )
 def test_line_kinds(line: str, kind: str, text: str) -> None:
