@@ -46,9 +46,13 @@ def build_corpus(n: int, out: Path, seed: int = 20251031) -> int:
             k = rng.randint(4, 12)
             text = "\n".join(rng.choice(paragraphs) for _ in range(k))
             chars += len(text)
-            record = {"url": f"https://example.org/bench/{i}", "outlet": "Bench",
-                      "title": f"Bench article {i}", "published": "2025-11-01",
-                      "text": f"Bench article {i}\n\n{text}"}
+            record = {
+                "url": f"https://example.org/bench/{i}",
+                "outlet": "Bench",
+                "title": f"Bench article {i}",
+                "published": "2025-11-01",
+                "text": f"Bench article {i}\n\n{text}",
+            }
             fh.write(json.dumps(record, ensure_ascii=False) + "\n")
     return chars
 
@@ -85,8 +89,13 @@ def run_pipeline(corpus: Path, processes: int) -> dict[str, float]:
         store.close()
     ok = sum(1 for o in outcomes if o.ok)
     events = sum(len(o.report.events) for o in outcomes if o.report is not None)
-    return {"articles": ok, "seconds": seconds, "load_seconds": load, "events": events,
-            "failed": len(outcomes) - ok}
+    return {
+        "articles": ok,
+        "seconds": seconds,
+        "load_seconds": load,
+        "events": events,
+        "failed": len(outcomes) - ok,
+    }
 
 
 def child(variant: str, corpus: Path, processes: int) -> None:
@@ -113,21 +122,37 @@ def main() -> None:
         results: dict[str, dict[str, float]] = {}
         for variant in ("spacy", "pipeline"):
             proc = subprocess.run(
-                [sys.executable, __file__, "--child", variant, "--corpus", str(corpus),
-                 "--processes", str(args.processes)],
-                check=True, capture_output=True, text=True)
+                [
+                    sys.executable,
+                    __file__,
+                    "--child",
+                    variant,
+                    "--corpus",
+                    str(corpus),
+                    "--processes",
+                    str(args.processes),
+                ],
+                check=True,
+                capture_output=True,
+                text=True,
+            )
             results[variant] = json.loads(proc.stdout.strip().splitlines()[-1])
     sp, pl = results["spacy"], results["pipeline"]
     rate_sp = sp["articles"] / sp["seconds"]
     rate_pl = pl["articles"] / pl["seconds"]
     summary = {
-        "corpus_articles": args.articles, "corpus_chars": chars, "processes": args.processes,
-        "spacy_articles_per_s": round(rate_sp, 2), "pipeline_articles_per_s": round(rate_pl, 2),
+        "corpus_articles": args.articles,
+        "corpus_chars": chars,
+        "processes": args.processes,
+        "spacy_articles_per_s": round(rate_sp, 2),
+        "pipeline_articles_per_s": round(rate_pl, 2),
         "ratio_pipeline_over_spacy": round(rate_pl / rate_sp, 3),
         "spacy_peak_rss_mib": round(max(sp["peak_rss_mib"], sp["children_peak_rss_mib"]), 1),
         "pipeline_peak_rss_mib": round(max(pl["peak_rss_mib"], pl["children_peak_rss_mib"]), 1),
-        "spacy_load_s": round(sp["load_seconds"], 2), "pipeline_load_s": round(pl["load_seconds"], 2),
-        "pipeline_events": pl.get("events"), "pipeline_failed": pl.get("failed"),
+        "spacy_load_s": round(sp["load_seconds"], 2),
+        "pipeline_load_s": round(pl["load_seconds"], 2),
+        "pipeline_events": pl.get("events"),
+        "pipeline_failed": pl.get("failed"),
     }
     width = max(len(k) for k in summary)
     for key, value in summary.items():

@@ -29,7 +29,7 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-err_console = Console(stderr=True, highlight=False)
+err_console = Console(stderr=True, highlight=False, soft_wrap=True)
 out_console = Console(highlight=False, soft_wrap=True)
 
 
@@ -43,8 +43,11 @@ RENDERER_OF = {Format.json: "json", Format.text: "text", Format.md: "markdown"}
 
 DbOption = Annotated[
     str | None,
-    typer.Option("--db", help="SQLAlchemy URL of the store (default: NEWSTRACE_DB, "
-                 "sqlite:///newstrace.db). 'sqlite://' keeps it in memory."),
+    typer.Option(
+        "--db",
+        help="SQLAlchemy URL of the store (default: NEWSTRACE_DB, "
+        "sqlite:///newstrace.db). 'sqlite://' keeps it in memory.",
+    ),
 ]
 
 
@@ -54,10 +57,22 @@ def _fail(err: NewstraceError, code: int = 1) -> NoReturn:
 
 
 def _settings(db: str | None) -> Settings:
-    settings = get_settings()
+    settings = _load_settings()
     if db:
         settings = settings.model_copy(update={"db": db})
     return settings
+
+
+def _load_settings() -> Settings:
+    """The settings, or a one-line usage error naming the bad variable."""
+    from pydantic import ValidationError
+
+    try:
+        return get_settings()
+    except ValidationError as err:
+        first = err.errors()[0]
+        name = "NEWSTRACE_" + str(first["loc"][0]).upper() if first["loc"] else "a setting"
+        _fail(UsageError(f"{name}: {first['msg']} (got {first.get('input')!r})"), code=2)
 
 
 def _parse_date(value: str | None) -> date | None:
@@ -66,20 +81,26 @@ def _parse_date(value: str | None) -> date | None:
     try:
         return date.fromisoformat(value)
     except ValueError:
-        err_console.print(f"newstrace: error: --published {value!r}: expected YYYY-MM-DD",
-                          markup=False)
+        err_console.print(
+            f"newstrace: error: --published {value!r}: expected YYYY-MM-DD", markup=False
+        )
         raise typer.Exit(2) from None
 
 
 @app.command()
 def analyze(
-    paths: Annotated[list[str], typer.Argument(help="Files, directories (read recursively) "
-                                               "or '-' for standard input.")],
+    paths: Annotated[
+        list[str],
+        typer.Argument(help="Files, directories (read recursively) or '-' for standard input."),
+    ],
     fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.text,
-    published: Annotated[str | None, typer.Option(
-        help="Publication date YYYY-MM-DD for inputs that do not carry one.")] = None,
-    outlet: Annotated[str | None, typer.Option(
-        help="Outlet name for inputs that do not carry one.")] = None,
+    published: Annotated[
+        str | None,
+        typer.Option(help="Publication date YYYY-MM-DD for inputs that do not carry one."),
+    ] = None,
+    outlet: Annotated[
+        str | None, typer.Option(help="Outlet name for inputs that do not carry one.")
+    ] = None,
     url: Annotated[str | None, typer.Option(help="URL for inputs that do not carry one.")] = None,
     db: DbOption = None,
     no_store: Annotated[bool, typer.Option("--no-store", help="Do not store the reports.")] = False,
@@ -98,13 +119,26 @@ def analyze(
         _fail(err)
     summary = Summary()
     many = len(paths) > 1 or any(_is_dir(p) for p in paths)
-    progress = Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
-                        MofNCompleteColumn(), console=err_console, transient=True,
-                        disable=not many)
+    progress = Progress(
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        console=err_console,
+        transient=True,
+        disable=not many,
+    )
     with progress:
         task = progress.add_task("analysing", total=None)
-        for outcome in run(paths, engine=engine, store=store, published=when, outlet=outlet,
-                           url=url, stdin=sys.stdin.buffer):
+        for outcome in run(
+            paths,
+            engine=engine,
+            store=store,
+            published=when,
+            outlet=outlet,
+            url=url,
+            stdin=sys.stdin.buffer,
+        ):
             summary.add(outcome)
             progress.advance(task)
             if outcome.error is not None:
@@ -131,9 +165,11 @@ def _print_summary(summary: object) -> None:
     from newstrace.pipeline import Summary
 
     assert isinstance(summary, Summary)
-    line = (f"analysed {summary.analysed} article(s) ({summary.unchanged} already stored "
-            f"unchanged), {summary.events} event(s); skipped {summary.skipped}; "
-            f"failed {summary.failed}")
+    line = (
+        f"analysed {summary.analysed} article(s) ({summary.unchanged} already stored "
+        f"unchanged), {summary.events} event(s); skipped {summary.skipped}; "
+        f"failed {summary.failed}"
+    )
     err_console.print(line, markup=False)
 
 
@@ -182,10 +218,14 @@ def show(
         store = _open_store(settings.db)
     except NewstraceError as err:
         _fail(err)
-    matches = [r["id"] for r in store.list_articles(limit=100_000) if r["id"].startswith(article_id)]
+    matches = [
+        r["id"] for r in store.list_articles(limit=100_000) if r["id"].startswith(article_id)
+    ]
     if len(matches) != 1:
         store.close()
-        _fail(UsageError(f"{len(matches)} stored articles match {article_id!r}; give more of the id"))
+        _fail(
+            UsageError(f"{len(matches)} stored articles match {article_id!r}; give more of the id")
+        )
     report = store.get_report(matches[0])
     text = store.get_text(matches[0])
     store.close()
@@ -199,15 +239,19 @@ def knowledge() -> None:
     from newstrace.nlp.knowledge import load_knowledge
 
     try:
-        kb = load_knowledge()
+        kb = load_knowledge(_load_settings().knowledge_dir)
     except NewstraceError as err:
         _fail(err)
     table = Table("file", "entries", title="newstrace knowledge")
     for name, count in [
-        ("countries.yaml", len(kb.countries)), ("places.yaml", len(kb.places)),
-        ("officials.yaml", len(kb.people)), ("organizations.yaml", len(kb.organizations)),
-        ("outlets.yaml", len(kb.outlets)), ("weapons.yaml", len(kb.weapons)),
-        ("titles.yaml", len(kb.titles)), ("triggers.yaml", len(kb.triggers)),
+        ("countries.yaml", len(kb.countries)),
+        ("places.yaml", len(kb.places)),
+        ("officials.yaml", len(kb.people)),
+        ("organizations.yaml", len(kb.organizations)),
+        ("outlets.yaml", len(kb.outlets)),
+        ("weapons.yaml", len(kb.weapons)),
+        ("titles.yaml", len(kb.titles)),
+        ("triggers.yaml", len(kb.triggers)),
         ("materiel.yaml", len(kb.materiel)),
     ]:
         table.add_row(name, str(count))
@@ -217,11 +261,12 @@ def knowledge() -> None:
 @app.command("settings")
 def show_settings() -> None:
     """List every setting, its environment variable, value and meaning."""
-    settings = get_settings()
+    settings = _load_settings()
     table = Table("variable", "value", "description", title="newstrace settings")
     for name, info in Settings.model_fields.items():
-        table.add_row(f"NEWSTRACE_{name.upper()}", str(getattr(settings, name)),
-                      info.description or "")
+        table.add_row(
+            f"NEWSTRACE_{name.upper()}", str(getattr(settings, name)), info.description or ""
+        )
     out_console.print(table)
 
 

@@ -76,7 +76,18 @@ class UsageError(NewstraceError):
 
 
 ALL_ERRORS: tuple[type[NewstraceError], ...] = (
-    NewstraceError, InputError, EmptyInput, BinaryInput, UndecodableInput, TooLargeInput,
-    NoArticleText, UnsupportedLanguage, BadRecord, MissingInput, KnowledgeError,
-    ModelNotInstalled, StoreError, UsageError,
+    NewstraceError,
+    InputError,
+    EmptyInput,
+    BinaryInput,
+    UndecodableInput,
+    TooLargeInput,
+    NoArticleText,
+    UnsupportedLanguage,
+    BadRecord,
+    MissingInput,
+    KnowledgeError,
+    ModelNotInstalled,
+    StoreError,
+    UsageError,
 )

@@ -74,8 +74,12 @@ class Engine:
         self.settings = settings or get_settings()
         resources = self.settings.knowledge_dir
         self.knowledge: Knowledge = load_knowledge(resources)
-        self.parser = Parser(self.settings.spacy_model, batch_size=self.settings.batch_size,
-                             n_process=self.settings.processes, resources=resources)
+        self.parser = Parser(
+            self.settings.spacy_model,
+            batch_size=self.settings.batch_size,
+            n_process=self.settings.processes,
+            resources=resources,
+        )
         self.analyzer = Analyzer(self.knowledge, trigger_index(resources))
 
     def with_outlet(self, article: Article) -> Article:
@@ -114,8 +118,9 @@ def run(
 ) -> Iterator[Outcome]:
     """Analyse every article in ``paths``; store each report when ``store`` is given."""
     buffer: list[Article] = []
-    for item in read_articles(paths, published=published, outlet=outlet, url=url, stdin=stdin,
-                              settings=engine.settings):
+    for item in read_articles(
+        paths, published=published, outlet=outlet, url=url, stdin=stdin, settings=engine.settings
+    ):
         if isinstance(item, InputError):
             yield Outcome(item.source or "?", error=item)
             continue
@@ -140,8 +145,12 @@ def _process(articles: list[Article], engine: Engine, store: Store | None) -> It
                 reports.append(engine.analyze_one(article))
             except Exception as err:
                 log.debug("analysis failed", exc_info=True)
-                yield Outcome(article.source, error=AnalysisFailed(
-                    f"analysis failed ({type(err).__name__}: {err})", source=article.source))
+                yield Outcome(
+                    article.source,
+                    error=AnalysisFailed(
+                        f"analysis failed ({type(err).__name__}: {err})", source=article.source
+                    ),
+                )
         articles = [r.article for r in reports]
     for article, report in zip(articles, reports, strict=True):
         yield _store(article, report, store)
@@ -151,8 +160,12 @@ def _store(article: Article, report: Report, store: Store | None) -> Outcome:
     if store is None:
         return Outcome(article.source, report=report)
     try:
-        stored = store.save(report.to_dict(), text=article.text, source=article.source,
-                            bytes_sha256=article.bytes_sha256)
+        stored = store.save(
+            report.to_dict(),
+            text=article.text,
+            source=article.source,
+            bytes_sha256=article.bytes_sha256,
+        )
     except NewstraceError as err:
         return Outcome(article.source, error=err)
     return Outcome(article.source, report=report, stored=stored)

@@ -28,7 +28,7 @@ from newstrace.extract.items import ItemMention, MaterielLexicon, find_items
 from newstrace.extract.money import MoneyMention, find_money, via_after
 from newstrace.extract.people import PeopleResolver
 from newstrace.extract.triggers import LOCATIVE, RECIPIENT_PREPS, TriggerHit, find_triggers
-from newstrace.model import Event, Evidence, Item, Money, Place, Report, Span, When
+from newstrace.model import Entity, Event, Evidence, Item, Money, Place, Report, Span, When
 from newstrace.nlp.knowledge import Knowledge
 from newstrace.nlp.pipeline import ParsedArticle, ParsedSegment, TriggerIndex
 
@@ -103,7 +103,9 @@ class _ArticleRun:
         for n, seg in enumerate(segs):
             if seg.segment.kind == "heading":
                 background = any(w in seg.segment.text.lower() for w in BACKGROUND_HEADINGS)
-            mentions = [m for ent in seg.doc.ents if (m := self.registry.from_span(ent, seg.offset))]
+            mentions = [
+                m for ent in seg.doc.ents if (m := self.registry.from_span(ent, seg.offset))
+            ]
             mentions = [self._capital_or_government(seg, m) for m in mentions]
             self.people.note_subjects(seg, mentions)
             mentions += self.people.resolve(seg, mentions)
@@ -118,32 +120,62 @@ class _ArticleRun:
         self.graph.normalise()
         events = self._finish()
         report = Report(self.article, self._entities(), events)
-        report.filler = [Span(s, e) for s, e in filler_mod.find_filler(
-            self.parsed, self.segment_mentions, self.segment_sources, self.event_segments,
-            self.a.triggers)]
+        report.filler = [
+            Span(s, e)
+            for s, e in filler_mod.find_filler(
+                self.parsed,
+                self.segment_mentions,
+                self.segment_sources,
+                self.event_segments,
+                self.a.triggers,
+            )
+        ]
         if self.published is None:
             report.warnings.append("no publication date: relative dates left unresolved")
         report.warnings += self.warnings
         return report
 
     def _capital_or_government(self, seg: ParsedSegment, m: Mention) -> Mention:
-        """"in Moscow" is a place; "Moscow said", "aid to Caracas" mean the government."""
+        """ "in Moscow" is a place; "Moscow said", "aid to Caracas" mean the government."""
         if m.kind != "capital":
             return m
         before = seg.segment.text[: m.start - seg.offset].split()
         prev = before[-1].lower() if before else ""
         if prev in LOCATIVE - {"to", "from"} or prev in {"where", "visit", "visited", "visiting"}:
             return m
-        if prev in {"to", "from"} and len(before) > 1 and before[-2].lower() in {
-                "visit", "trip", "travelled", "traveled", "flew", "went", "returned", "arrived",
-                "moved", "deployed", "sent", "journey", "route"}:
+        if (
+            prev in {"to", "from"}
+            and len(before) > 1
+            and before[-2].lower()
+            in {
+                "visit",
+                "trip",
+                "travelled",
+                "traveled",
+                "flew",
+                "went",
+                "returned",
+                "arrived",
+                "moved",
+                "deployed",
+                "sent",
+                "journey",
+                "route",
+            }
+        ):
             return m
         country = self.people.as_government(m)
-        return Mention(country, m.start, m.end, "GPE", "metonym")
+        return Mention(country, m.start, m.end, "GPE", "metonym", country.split(":", 1)[1])
 
     # -------------------------------------------------------------------------------------
-    def _events_in(self, n: int, seg: ParsedSegment, mentions: list[Mention],
-                   srcs: SentenceSources, background: bool) -> None:
+    def _events_in(
+        self,
+        n: int,
+        seg: ParsedSegment,
+        mentions: list[Mention],
+        srcs: SentenceSources,
+        background: bool,
+    ) -> None:
         doc, offset = seg.doc, seg.offset
         hits = find_triggers(doc, self.a.triggers)
         dates = find_dates(seg.segment.text, self.published, offset)
@@ -160,7 +192,9 @@ class _ArticleRun:
             self._roles(cand, mentions)
             fact = judge(doc, offset, hit.start, bool(srcs.cues) or srcs.hedged, text, words)
             cand.factuality, cand.negated = fact.value, fact.negated
-            cand.evidence.append(Evidence(cand.start, cand.end, f"trigger:{hit.entry.type}:{hit.entry.lemma}"))
+            cand.evidence.append(
+                Evidence(cand.start, cand.end, f"trigger:{hit.entry.type}:{hit.entry.lemma}")
+            )
             if fact.cue:
                 cand.evidence.append(Evidence(fact.cue[0], fact.cue[1], fact.rule))
             for cue in srcs.cues:
@@ -175,7 +209,7 @@ class _ArticleRun:
             self.event_segments.add(n)
 
     def _anaphor(self, cand: Candidate) -> bool:
-        """"the request", "this appeal": a mention of an event already told — evidence only."""
+        """ "the request", "this appeal": a mention of an event already told — evidence only."""
         doc, hit = cand.seg.doc, cand.hit
         det = doc[hit.start - 1].text.lower() if hit.start else ""
         if det not in {"the", "this", "that", "such", "its", "his", "her", "their"}:
@@ -216,18 +250,27 @@ class _ArticleRun:
         if not cand.recipients and not doc.has_annotation("DEP"):
             cand.recipients = self._prep_recipient(doc, offset, hit, mentions)
         cand.actors = _with_states(self.registry, _dedupe(cand.actors))
-        cand.recipients = [r for r in _with_states(self.registry, _dedupe(cand.recipients))
-                           if r not in cand.actors]
+        cand.recipients = [
+            r for r in _with_states(self.registry, _dedupe(cand.recipients)) if r not in cand.actors
+        ]
 
-    def _actor_at(self, doc: Doc, offset: int, i: int, mentions: list[Mention],
-                  allow_place: bool = False) -> list[str]:
+    def _actor_at(
+        self, doc: Doc, offset: int, i: int, mentions: list[Mention], allow_place: bool = False
+    ) -> list[str]:
         """Entities that fill a role whose head token is i (its phrase, or a pronoun)."""
         tok = doc[i]
         if tok.pos_ == "PRON" or tok.text.lower() in {"he", "she", "they", "his", "her", "their"}:
             person = self.people.last_subject
             return [person] if person else []
         left = min([i] + [t.i for t in tok.subtree if t.i <= i])
-        right = max([i] + [t.i for t in tok.subtree if t.dep_ not in {"relcl", "acl", "prep"} or t.i <= i]) if doc.has_annotation("DEP") else i
+        right = (
+            max(
+                [i]
+                + [t.i for t in tok.subtree if t.dep_ not in {"relcl", "acl", "prep"} or t.i <= i]
+            )
+            if doc.has_annotation("DEP")
+            else i
+        )
         s, e = offset + doc[left].idx, offset + doc[right].idx + len(doc[right])
         inside = [m for m in mentions if m.start >= s and m.end <= e]
         return self._pick_actor(inside, allow_place)
@@ -251,16 +294,22 @@ class _ArticleRun:
                 break
         return out
 
-    def _clause_subject(self, doc: Doc, offset: int, hit: TriggerHit, mentions: list[Mention]) -> list[str]:
+    def _clause_subject(
+        self, doc: Doc, offset: int, hit: TriggerHit, mentions: list[Mention]
+    ) -> list[str]:
         head = doc[hit.head]
-        while head.dep_ not in {"ROOT"} and head.pos_ not in {"VERB", "AUX"} and head.head is not head:
+        while (
+            head.dep_ not in {"ROOT"} and head.pos_ not in {"VERB", "AUX"} and head.head is not head
+        ):
             head = head.head
         for child in head.children:
             if child.dep_ == "nsubj":
                 return self._actor_at(doc, offset, child.i, mentions)
         return []
 
-    def _nearest_actor(self, doc: Doc, offset: int, hit: TriggerHit, mentions: list[Mention]) -> list[str]:
+    def _nearest_actor(
+        self, doc: Doc, offset: int, hit: TriggerHit, mentions: list[Mention]
+    ) -> list[str]:
         """Without a parse: the closest actor-like entity before the trigger in its clause."""
         trig_start = offset + doc[hit.start].idx
         before = [m for m in mentions if m.end <= trig_start and trig_start - m.end <= 60]
@@ -273,7 +322,9 @@ class _ArticleRun:
                 return self._pick_actor([m])
         return []
 
-    def _prep_recipient(self, doc: Doc, offset: int, hit: TriggerHit, mentions: list[Mention]) -> list[str]:
+    def _prep_recipient(
+        self, doc: Doc, offset: int, hit: TriggerHit, mentions: list[Mention]
+    ) -> list[str]:
         preps = RECIPIENT_PREPS.get(hit.entry.type, set())
         words = [t.text.lower() for t in doc]
         for j in range(hit.end, min(len(doc), hit.end + 8)):
@@ -284,9 +335,18 @@ class _ArticleRun:
         return []
 
     # -- distributing items, money, dates and places to the nearest trigger ----------------
-    def _distribute(self, cands: list[Candidate], items: list[ItemMention], money: list[MoneyMention],
-                    dates: list[DateMention], mentions: list[Mention], seg: ParsedSegment) -> None:
-        def nearest(pos: int, types: set[str] | None = None, before_only: bool = False) -> Candidate | None:
+    def _distribute(
+        self,
+        cands: list[Candidate],
+        items: list[ItemMention],
+        money: list[MoneyMention],
+        dates: list[DateMention],
+        mentions: list[Mention],
+        seg: ParsedSegment,
+    ) -> None:
+        def nearest(
+            pos: int, types: set[str] | None = None, before_only: bool = False
+        ) -> Candidate | None:
             pool = [c for c in cands if types is None or c.hit.entry.type in types]
             if not pool:
                 return None
@@ -311,8 +371,10 @@ class _ArticleRun:
         for dm in dates:
             # A date right before a noun trigger modifies it ("a mid-October visit"); otherwise
             # the closest trigger wins, the one before it on a tie.
-            target = min(cands, key=lambda c: (c.start - dm.end if c.start >= dm.end
-                                               else dm.start - c.end + 0.5))
+            target = min(
+                cands,
+                key=lambda c: c.start - dm.end if c.start >= dm.end else dm.start - c.end + 0.5,
+            )
             target.dates.append(dm)
         text = seg.segment.text
         for m in mentions:
@@ -342,11 +404,16 @@ class _ArticleRun:
         if start is not None:
             near = [m for m in mentions if -5 <= m.start - seg.offset - start <= 60]
             rank = {"organization": 0, "person": 1, "country": 2}
-            near = [m for m in near if self.registry.entities[m.entity].kind in rank
-                    and m.kind != "demonym"]
+            near = [
+                m
+                for m in near
+                if self.registry.entities[m.entity].kind in rank and m.kind != "demonym"
+            ]
             if near:
                 via = min(near, key=lambda m: rank[self.registry.entities[m.entity].kind]).entity
-        return Money(mm.text, mm.amount, mm.currency, mm.term, via, [Evidence(mm.start, mm.end, mm.rule)])
+        return Money(
+            mm.text, mm.amount, mm.currency, mm.term, via, [Evidence(mm.start, mm.end, mm.rule)]
+        )
 
     def _place(self, m: Mention) -> Place:
         ent = self.registry.entities[m.entity]
@@ -358,19 +425,32 @@ class _ArticleRun:
             cap = self.a.kb.countries[ent.source.split(":")[-1]].capital
             if cap:
                 lat, lon = cap.lat, cap.lon
-        text = self.article.text[m.start:m.end]
+        text = self.article.text[m.start : m.end]
         return Place(ent.id, text, lat, lon, ent.country)
 
     def _messenger(self, seg: ParsedSegment, mentions: list[Mention]) -> None:
-        """"X delivered/handed Y's appeal": X carried Y's request — an intermediary."""
+        """ "X delivered/handed Y's appeal": X carried Y's request — an intermediary."""
         doc = seg.doc
         if not doc.has_annotation("DEP"):
             return
         for tok in doc:
-            if tok.text.lower() not in {"delivered", "handed", "carried", "conveyed", "passed", "brought"}:
+            if tok.text.lower() not in {
+                "delivered",
+                "handed",
+                "carried",
+                "conveyed",
+                "passed",
+                "brought",
+            }:
                 continue
             objs = [c for c in tok.children if c.dep_ == "dobj"]
-            if not objs or objs[0].text.lower() not in {"appeal", "letter", "request", "message", "plea"}:
+            if not objs or objs[0].text.lower() not in {
+                "appeal",
+                "letter",
+                "request",
+                "message",
+                "plea",
+            }:
                 continue
             subj = [c for c in tok.children if c.dep_ == "nsubj"]
             if not subj:
@@ -380,17 +460,30 @@ class _ArticleRun:
             if request is not None and who and who[0] not in request.actors:
                 if who[0] not in request.intermediaries:
                     request.intermediaries.append(who[0])
-                request.evidence.append(Evidence(seg.offset + tok.idx, seg.offset + objs[0].idx + len(objs[0]), "roles.messenger"))
+                request.evidence.append(
+                    Evidence(
+                        seg.offset + tok.idx,
+                        seg.offset + objs[0].idx + len(objs[0]),
+                        "roles.messenger",
+                    )
+                )
 
     # -- continuation: lists and detail sentences without a trigger -------------------------
-    def _continuation(self, n: int, seg: ParsedSegment, items: list[ItemMention],
-                      money: list[MoneyMention], mentions: list[Mention]) -> None:
+    def _continuation(
+        self,
+        n: int,
+        seg: ParsedSegment,
+        items: list[ItemMention],
+        money: list[MoneyMention],
+        mentions: list[Mention],
+    ) -> None:
         items = [im for im in items if im.item.system or im.item.quantity.word]
         if not items and not money:
             return
         segs = self.parsed.segments
         follows = seg.segment.kind in {"list_item", "heading"} or (
-            n > 0 and (n - 1 in self.event_segments or segs[n - 1].segment.kind == "list_item"))
+            n > 0 and (n - 1 in self.event_segments or segs[n - 1].segment.kind == "list_item")
+        )
         target = next((ev for ev, c in reversed(self.events) if ev.type in MATERIEL_TYPES), None)
         if target is None or not follows:
             return
@@ -408,8 +501,13 @@ class _ArticleRun:
                 return
         if not cand.actors and not cand.recipients and not cand.items and not cand.money:
             return  # nothing says who or what: not an event we can code
-        ev = Event(id="", type=cand.hit.entry.type, mode=cand.hit.entry.mode,
-                   contexts=list(cand.hit.entry.contexts), status=cand.hit.entry.status)
+        ev = Event(
+            id="",
+            type=cand.hit.entry.type,
+            mode=cand.hit.entry.mode,
+            contexts=list(cand.hit.entry.contexts),
+            status=cand.hit.entry.status,
+        )
         self.events.append((ev, cand))
         self._merge(ev, cand, first=True)
 
@@ -420,14 +518,27 @@ class _ArticleRun:
             return False
         states_ev = {a for a in ev.actors if a.startswith("country:")}
         states_c = {a for a in cand.actors if a.startswith("country:")}
-        if cand.actors and ev.actors and not (set(cand.actors) & set(ev.actors) or states_ev & states_c):
+        if (
+            cand.actors
+            and ev.actors
+            and not (set(cand.actors) & set(ev.actors) or states_ev & states_c)
+        ):
             return False
         if cand.recipients and ev.recipients and not set(cand.recipients) & set(ev.recipients):
             return False
-        if cand.dates and ev.when.start and cand.dates[0].when.start and not _overlap(ev.when, cand.dates[0].when):
+        if (
+            cand.dates
+            and ev.when.start
+            and cand.dates[0].when.start
+            and not _overlap(ev.when, cand.dates[0].when)
+        ):
             return False
         same_segment = first.seg is cand.seg
-        return same_segment or not cand.actors or bool(set(cand.actors) & set(ev.actors) or states_ev & states_c)
+        return (
+            same_segment
+            or not cand.actors
+            or bool(set(cand.actors) & set(ev.actors) or states_ev & states_c)
+        )
 
     def _merge(self, ev: Event, cand: Candidate, first: bool = False) -> None:
         for a in cand.actors:
@@ -472,6 +583,7 @@ class _ArticleRun:
     def _finish(self) -> list[Event]:
         default_chain = self.graph.longest_chain()
         out: list[Event] = []
+        taken: set[str] = set()
         for ev, first in self.events:
             srcs = first.sources
             chain: list[Source] = []
@@ -491,24 +603,40 @@ class _ArticleRun:
             self._salience(ev, first)
             ev.confidence = _confidence(ev, first)
             ev.evidence.sort(key=lambda e: (e.start, e.end))
-            ev.id = _event_id(self.article.id, ev)
+            ev.id = _event_id(self.article.id, ev, taken)
             ev.summary = self._summary(ev)
             out.append(ev)
         return out
 
     def _salience(self, ev: Event, first: Candidate) -> None:
         text = first.seg.segment.text.lower()
-        past = bool(ev.when.end and self.published and
-                    (self.published.toordinal() - _ordinal(ev.when.end)) > 60)
+        past = bool(
+            ev.when.end
+            and self.published
+            and (self.published.toordinal() - _ordinal(ev.when.end)) > 60
+        )
         relative_past = ev.when.text is not None and any(
-            w in ev.when.text.lower() for w in ("earlier this year", "last year", "in 20"))
-        if (first.background or past or relative_past or " amid " in f" {text} "
-                or ev.factuality == "hypothetical" or "historically" in text):
+            w in ev.when.text.lower() for w in ("earlier this year", "last year", "in 20")
+        )
+        if (
+            first.background
+            or past
+            or relative_past
+            or " amid " in f" {text} "
+            or ev.factuality == "hypothetical"
+            or "historically" in text
+        ):
             ev.salience = "context"
 
     def _summary(self, ev: Event) -> str:
         def names(ids: list[str]) -> str:
-            return ", ".join(self.registry.entities[i].name for i in ids if i in self.registry.entities) or "?"
+            return (
+                ", ".join(
+                    self.registry.entities[i].name for i in ids if i in self.registry.entities
+                )
+                or "?"
+            )
+
         verb = ev.type.lower()
         summary = f"{names(ev.actors)} {verb}"
         if ev.recipients:
@@ -517,7 +645,7 @@ class _ArticleRun:
             summary += ": " + "; ".join(i.text for i in ev.items)
         return summary
 
-    def _entities(self) -> list:  # type: ignore[type-arg]
+    def _entities(self) -> list[Entity]:
         return [e for e in self.registry.ordered() if e.mentions]
 
 
@@ -549,9 +677,16 @@ def _fold_same_type(cands: list[Candidate]) -> list[Candidate]:
     event, unless their actors differ."""
     out: list[Candidate] = []
     for cand in cands:
-        host = next((c for c in out if c.hit.entry.type == cand.hit.entry.type
-                     and c.factuality == cand.factuality
-                     and (not c.actors or not cand.actors or set(c.actors) & set(cand.actors))), None)
+        host = next(
+            (
+                c
+                for c in out
+                if c.hit.entry.type == cand.hit.entry.type
+                and c.factuality == cand.factuality
+                and (not c.actors or not cand.actors or set(c.actors) & set(cand.actors))
+            ),
+            None,
+        )
         if host is None:
             out.append(cand)
             continue
@@ -579,7 +714,11 @@ def _same_item(a: Item, b: Item) -> bool:
     if a.system and b.system and a.system != b.system:
         return False
     return (a.quantity.value, a.quantity.kind, a.quantity.low, a.quantity.high) == (
-        b.quantity.value, b.quantity.kind, b.quantity.low, b.quantity.high)
+        b.quantity.value,
+        b.quantity.kind,
+        b.quantity.low,
+        b.quantity.high,
+    )
 
 
 def _merge_money(known: list[Money], new: Money) -> list[Money]:
@@ -620,7 +759,19 @@ def _confidence(ev: Event, first: Candidate) -> float:
     return max(0.05, min(0.95, score))
 
 
-def _event_id(article_id: str, ev: Event) -> str:
-    anchor = ev.evidence[0].start if ev.evidence else 0
-    digest = hashlib.sha256(f"{article_id}|{ev.type}|{anchor}".encode()).hexdigest()
-    return f"ev-{digest[:16]}"
+def _event_id(article_id: str, ev: Event, taken: set[str]) -> str:
+    """Deterministic: the article, the type and the first trigger's offsets."""
+    trigger = next((e for e in ev.evidence if e.rule.startswith("trigger:")), None)
+    anchor = (
+        f"{trigger.start}-{trigger.end}"
+        if trigger
+        else str(ev.evidence[0].start if ev.evidence else 0)
+    )
+    n = 0
+    while True:
+        digest = hashlib.sha256(f"{article_id}|{ev.type}|{anchor}|{n}".encode()).hexdigest()
+        event_id = f"ev-{digest[:16]}"
+        if event_id not in taken:
+            taken.add(event_id)
+            return event_id
+        n += 1

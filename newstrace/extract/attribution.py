@@ -18,30 +18,150 @@ from newstrace.extract.entities import EntityRegistry, Mention, slug
 from newstrace.model import Attribution, Entity, Hop
 
 SPEECH_VERBS = frozenset(
-    ["said", "says", "say", "told", "tells", "noted", "notes", "observed", "observes", "stated", "states", "reported", "reports", "wrote", "writes", "added", "adds", "claimed", "claims", "announced", "announces", "confirmed", "confirms", "detailed", "details", "revealed", "reveals", "suggested", "suggest", "suggests", "described", "describes", "cited", "cites", "explained", "explains", "argued", "argues", "warned", "warns", "insisted", "insists", "acknowledged", "acknowledges", "disclosed", "discloses", "indicated", "indicates", "showed", "show", "shows"]
+    [
+        "said",
+        "says",
+        "say",
+        "told",
+        "tells",
+        "noted",
+        "notes",
+        "observed",
+        "observes",
+        "stated",
+        "states",
+        "reported",
+        "reports",
+        "wrote",
+        "writes",
+        "added",
+        "adds",
+        "claimed",
+        "claims",
+        "announced",
+        "announces",
+        "confirmed",
+        "confirms",
+        "detailed",
+        "details",
+        "revealed",
+        "reveals",
+        "suggested",
+        "suggest",
+        "suggests",
+        "described",
+        "describes",
+        "cited",
+        "cites",
+        "explained",
+        "explains",
+        "argued",
+        "argues",
+        "warned",
+        "warns",
+        "insisted",
+        "insists",
+        "acknowledged",
+        "acknowledges",
+        "disclosed",
+        "discloses",
+        "indicated",
+        "indicates",
+        "showed",
+        "show",
+        "shows",
+    ]
 )
-BY_VERBS = frozenset({"detailed", "reported", "cited", "quoted", "described", "published",
-                      "revealed", "first reported", "seen", "reviewed", "obtained", "viewed"})
+BY_VERBS = frozenset(
+    {
+        "detailed",
+        "reported",
+        "cited",
+        "quoted",
+        "described",
+        "published",
+        "revealed",
+        "first reported",
+        "seen",
+        "reviewed",
+        "obtained",
+        "viewed",
+    }
+)
 OBTAIN_VERBS = frozenset({"obtained", "seen", "reviewed", "viewed", "acquired", "leaked"})
 DOC_NOUNS = frozenset(
-    ["documents", "document", "memo", "memos", "cable", "cables", "letter", "letters", "records", "files", "papers", "assessment", "assessments", "report", "reports", "dossier", "briefing", "transcript", "transcripts", "correspondence"]
+    [
+        "documents",
+        "document",
+        "memo",
+        "memos",
+        "cable",
+        "cables",
+        "letter",
+        "letters",
+        "records",
+        "files",
+        "papers",
+        "assessment",
+        "assessments",
+        "report",
+        "reports",
+        "dossier",
+        "briefing",
+        "transcript",
+        "transcripts",
+        "correspondence",
+    ]
 )
 DOC_MODIFIERS = frozenset(
-    ["internal", "classified", "secret", "confidential", "leaked", "obtained", "official", "government", "intelligence", "military", "diplomatic", "written", "the", "these", "those", "such", "a", "an", "two", "several", "multiple", "new"]
+    [
+        "internal",
+        "classified",
+        "secret",
+        "confidential",
+        "leaked",
+        "obtained",
+        "official",
+        "government",
+        "intelligence",
+        "military",
+        "diplomatic",
+        "written",
+        "the",
+        "these",
+        "those",
+        "such",
+        "a",
+        "an",
+        "two",
+        "several",
+        "multiple",
+        "new",
+    ]
 )
 GROUP_NOUNS = {
-    "observers": "anonymous", "analysts": "anonymous", "experts": "anonymous",
-    "diplomats": "anonymous", "officials": "anonymous", "sources": "anonymous",
-    "people": "anonymous", "insiders": "anonymous", "critics": "anonymous",
-    "official": "anonymous", "source": "anonymous", "person": "anonymous",
+    "observers": "anonymous",
+    "analysts": "anonymous",
+    "experts": "anonymous",
+    "diplomats": "anonymous",
+    "officials": "anonymous",
+    "sources": "anonymous",
+    "people": "anonymous",
+    "insiders": "anonymous",
+    "critics": "anonymous",
+    "official": "anonymous",
+    "source": "anonymous",
+    "person": "anonymous",
 }
 ANON_CUE = re.compile(
     r"\b(?:on (?:the )?condition of anonymity|familiar with|who (?:asked|declined) (?:not )?to be "
     r"(?:named|identified)|speaking anonymously|who spoke anonymously|unnamed)\b",
     re.I,
 )
-SOCIAL = re.compile(r"\b(?:on|via|in a post on) (?P<net>Telegram|X|Twitter|Facebook|Instagram|"
-                    r"VKontakte|VK|Truth Social|TikTok|YouTube|Weibo)\b")
+SOCIAL = re.compile(
+    r"\b(?:on|via|in a post on) (?P<net>Telegram|X|Twitter|Facebook|Instagram|"
+    r"VKontakte|VK|Truth Social|TikTok|YouTube|Weibo)\b"
+)
 STATEMENT = re.compile(r"\bin an? (?:written |joint |official )?statement\b", re.I)
 
 
@@ -86,8 +206,12 @@ class SourceFinder:
 
     def source_for(self, mention: Mention) -> Source | None:
         entity = self.registry.entities[mention.entity]
-        kind = {"outlet": "outlet", "organization": "organization",
-                "country": "organization", "document": "document"}.get(entity.kind)
+        kind = {
+            "outlet": "outlet",
+            "organization": "organization",
+            "country": "organization",
+            "document": "document",
+        }.get(entity.kind)
         if entity.kind == "person":
             kind = "official" if (entity.roles or self.registry.current_role(entity)) else "person"
         if kind is None:
@@ -98,7 +222,9 @@ class SourceFinder:
         words = _words(doc)
         text = doc.text
         out = SentenceSources()
-        out.hedged = bool(re.search(r"\b(reportedly|allegedly|purportedly|said to have)\b", text, re.I))
+        out.hedged = bool(
+            re.search(r"\b(reportedly|allegedly|purportedly|said to have)\b", text, re.I)
+        )
         by_token: dict[int, Mention] = {}
         if mentions:
             spans = sorted(mentions, key=lambda m: m.start)
@@ -127,19 +253,24 @@ class SourceFinder:
             for src, s, e in docs_here + groups:
                 if s <= i < e or (s == i + 1 and words[i] == "the"):
                     return src, s, e
-            the_report = (words[i:i + 2] == ["the", "report"]
-                          or (words[i] == "report" and i > 0 and words[i - 1] == "the"))
+            the_report = words[i : i + 2] == ["the", "report"] or (
+                words[i] == "report" and i > 0 and words[i - 1] == "the"
+            )
             if the_report and self.last_outlet:
                 s = i if words[i] == "the" else i - 1
                 return self.last_outlet, s, s + 2
             return None
 
         def add_cue(src: Source, s: int, e: int, rule: str) -> None:
-            out.cues.append(Cue(src, offset + doc[s].idx, offset + doc[e - 1].idx + len(doc[e - 1]), rule))
+            out.cues.append(
+                Cue(src, offset + doc[s].idx, offset + doc[e - 1].idx + len(doc[e - 1]), rule)
+            )
 
         parsed = doc.has_annotation("POS")
         for i, w in enumerate(words):
-            if doc[i].ent_type_ or (parsed and w in SPEECH_VERBS and doc[i].pos_ not in {"VERB", "AUX"}):
+            if doc[i].ent_type_ or (
+                parsed and w in SPEECH_VERBS and doc[i].pos_ not in {"VERB", "AUX"}
+            ):
                 continue  # "States" in "United States", "reports" as a noun
             # according to X
             if w == "according" and i + 1 < len(doc) and words[i + 1] == "to":
@@ -172,32 +303,44 @@ class SourceFinder:
                         add_cue(src, i - 1, hit[2], "attribution.by")
             # X, citing Y  /  ... cites Y
             if w in {"citing", "cites", "cite", "cited", "quoting", "quotes", "quoted"} and not (
-                    i + 1 < len(doc) and words[i + 1] == "by"):
+                i + 1 < len(doc) and words[i + 1] == "by"
+            ):
                 hit = source_at(i + 1)
                 if hit:
                     parent = out.cues[-1].source if out.cues else None
                     if parent is None and i >= 2 and words[i - 1] == ",":
-                        prev = self._source_ending_at(i - 1, source_at, by_token, docs_here + groups)
+                        prev = self._source_ending_at(
+                            i - 1, source_at, by_token, docs_here + groups
+                        )
                         parent = prev[0] if prev else None
                     if parent is not None and parent.key != hit[0].key:
                         out.citations.append((parent, hit[0], "cites"))
                     elif parent is None:
                         add_cue(hit[0], i, hit[2], "attribution.cites")
-        for m in SOCIAL.finditer(text):
+        for sm in SOCIAL.finditer(text):
             speaker = out.cues[-1].source if out.cues else None
-            name = f"{m.group('net')} post" + (f" by {speaker.name}" if speaker else "")
-            src = Source(f"social:{slug(name)}", name, "social_media", speaker.entity if speaker else None)
+            name = f"{sm.group('net')} post" + (f" by {speaker.name}" if speaker else "")
+            src = Source(
+                f"social:{slug(name)}", name, "social_media", speaker.entity if speaker else None
+            )
             if speaker:
                 out.citations.append((speaker, src, "posted"))
-            out.cues.append(Cue(src, offset + m.start(), offset + m.end(), "attribution.social_media"))
-        if STATEMENT.search(text) and out.cues:
+            out.cues.append(
+                Cue(src, offset + sm.start(), offset + sm.end(), "attribution.social_media")
+            )
+        stm = STATEMENT.search(text)
+        if stm is not None and out.cues:
             speaker = out.cues[-1].source
-            m = STATEMENT.search(text)
-            assert m is not None
-            src = Source(f"statement:{slug(speaker.name)}", f"statement by {speaker.name}",
-                         "statement", speaker.entity)
+            src = Source(
+                f"statement:{slug(speaker.name)}",
+                f"statement by {speaker.name}",
+                "statement",
+                speaker.entity,
+            )
             out.citations.append((speaker, src, "statement"))
-            out.cues.append(Cue(src, offset + m.start(), offset + m.end(), "attribution.statement"))
+            out.cues.append(
+                Cue(src, offset + stm.start(), offset + stm.end(), "attribution.statement")
+            )
         for cue in out.cues:
             if cue.source.kind == "outlet":
                 self.last_outlet = cue.source
@@ -221,63 +364,117 @@ class SourceFinder:
                 return src, s, verb
         return None
 
-    def _subject_before(self, verb: int, extra: list[tuple[Source, int, int]], doc: Doc) -> Source | None:
+    def _subject_before(
+        self, verb: int, extra: list[tuple[Source, int, int]], doc: Doc
+    ) -> Source | None:
         for src, _s, e in extra:
             if e == verb:
                 return src
         return None
 
-    def _documents(self, doc: Doc, offset: int, words: list[str], text: str) -> list[tuple[Source, int, int]]:
+    def _documents(
+        self, doc: Doc, offset: int, words: list[str], text: str
+    ) -> list[tuple[Source, int, int]]:
         out: list[tuple[Source, int, int]] = []
         for i, w in enumerate(words):
             if w not in DOC_NOUNS or w in {"report", "reports"}:
                 continue
             s = i
-            while s > 0 and (words[s - 1] in DOC_MODIFIERS or doc[s - 1].ent_type_ in {"GPE", "NORP"}
-                             or words[s - 1] in {"u.s.", "us", "-"} or words[s - 1].endswith("'s")
-                             or (doc[s - 1].ent_type_ == "PERSON")):
+            while s > 0 and (
+                words[s - 1] in DOC_MODIFIERS
+                or doc[s - 1].ent_type_ in {"GPE", "NORP"}
+                or words[s - 1] in {"u.s.", "us", "-"}
+                or words[s - 1].endswith("'s")
+                or (doc[s - 1].ent_type_ == "PERSON")
+            ):
                 s -= 1
-            name_tokens = [t for t in doc[s:i + 1] if t.text.lower() not in {"the", "these", "those", "a", "an"}]
-            name = text[name_tokens[0].idx:doc[i].idx + len(doc[i])] if name_tokens else w
+            name_tokens = [
+                t
+                for t in doc[s : i + 1]
+                if t.text.lower() not in {"the", "these", "those", "a", "an"}
+            ]
+            name = text[name_tokens[0].idx : doc[i].idx + len(doc[i])] if name_tokens else w
             anaphor = len(name_tokens) <= 1 or (
-                words[s] == "the" and set(words[s + 1:i]) <= {"obtained", "internal", "leaked", "classified"})
+                words[s] == "the"
+                and set(words[s + 1 : i]) <= {"obtained", "internal", "leaked", "classified"}
+            )
             last = self.last_document
             if anaphor and last is not None and w.startswith(last.name.split()[-1][:6]):
                 # "the documents", "the obtained documents": the last ones named.
-                self.registry.entities[last.key].add_mention(offset + doc[s].idx, offset + doc[i].idx + len(doc[i]))
+                self.registry.entities[last.key].add_mention(
+                    offset + doc[s].idx, offset + doc[i].idx + len(doc[i])
+                )
                 out.append((last, s, i + 1))
                 continue
-            country = next((t.ent_kb_id_.split(":", 1)[1] for t in doc[s:i]
-                            if t.ent_kb_id_.startswith(("country:", "demonym:"))), None)
+            country = next(
+                (
+                    t.ent_kb_id_.split(":", 1)[1]
+                    for t in doc[s:i]
+                    if t.ent_kb_id_.startswith(("country:", "demonym:"))
+                ),
+                None,
+            )
             entity = self.registry.add(
-                Entity(f"document:{slug(name)}", "document", name, country=country, source="rule:document"),
-                offset + doc[s].idx, offset + doc[i].idx + len(doc[i]))
+                Entity(
+                    f"document:{slug(name)}",
+                    "document",
+                    name,
+                    country=country,
+                    source="rule:document",
+                ),
+                offset + doc[s].idx,
+                offset + doc[i].idx + len(doc[i]),
+            )
             source = Source(entity.id, name, "document", entity.id)
             if len(name_tokens) >= 2:
                 self.last_document = source
             out.append((source, s, i + 1))
         return out
 
-    def _groups(self, doc: Doc, offset: int, words: list[str], text: str) -> list[tuple[Source, int, int]]:
+    def _groups(
+        self, doc: Doc, offset: int, words: list[str], text: str
+    ) -> list[tuple[Source, int, int]]:
         out: list[tuple[Source, int, int]] = []
         anonymous = bool(ANON_CUE.search(text))
         for i, w in enumerate(words):
             if w not in GROUP_NOUNS:
                 continue
             if w in {"official", "source", "person", "people", "officials", "sources"} and not (
-                    anonymous or (i + 1 < len(doc) and words[i + 1] in SPEECH_VERBS)):
+                anonymous or (i + 1 < len(doc) and words[i + 1] in SPEECH_VERBS)
+            ):
                 continue
             s = i
-            while s > 0 and (doc[s - 1].ent_type_ in {"NORP", "GPE"} or words[s - 1] in {
-                    "western", "senior", "u.s.", "a", "an", "two", "three", "several", "some",
-                    "independent", "military", "defense", "defence", "intelligence", "government",
-                    "-", "other"}):
+            while s > 0 and (
+                doc[s - 1].ent_type_ in {"NORP", "GPE"}
+                or words[s - 1]
+                in {
+                    "western",
+                    "senior",
+                    "u.s.",
+                    "a",
+                    "an",
+                    "two",
+                    "three",
+                    "several",
+                    "some",
+                    "independent",
+                    "military",
+                    "defense",
+                    "defence",
+                    "intelligence",
+                    "government",
+                    "-",
+                    "other",
+                }
+            ):
                 s -= 1
-            name = " ".join(t.text for t in doc[s:i + 1] if t.text.lower() not in {"a", "an"})
+            name = " ".join(t.text for t in doc[s : i + 1] if t.text.lower() not in {"a", "an"})
             name = name[0].upper() + name[1:]
             entity = self.registry.add(
                 Entity(f"group:{slug(name)}", "group", name, source="rule:group"),
-                offset + doc[s].idx, offset + doc[i].idx + len(doc[i]))
+                offset + doc[s].idx,
+                offset + doc[i].idx + len(doc[i]),
+            )
             out.append((Source(entity.id, name, "anonymous", entity.id), s, i + 1))
         return out
 
@@ -298,7 +495,7 @@ class CitationGraph:
             self.parents[child.key].append(entry)
 
     def normalise(self) -> None:
-        """"X cites documents obtained by Y": X cites Y, Y holds the documents."""
+        """ "X cites documents obtained by Y": X cites Y, Y holds the documents."""
         for child, parents in list(self.parents.items()):
             obtainers = [p for p, how in parents if how == "obtained_by"]
             citers = [p for p, how in parents if how != "obtained_by"]
@@ -312,8 +509,9 @@ class CitationGraph:
     def _is_ancestor(self, node: str, of: str, depth: int = 0) -> bool:
         if depth > 10:
             return True
-        return any(p == node or self._is_ancestor(node, p, depth + 1)
-                   for p, _ in self.parents.get(of, []))
+        return any(
+            p == node or self._is_ancestor(node, p, depth + 1) for p, _ in self.parents.get(of, [])
+        )
 
     def chain(self, source: Source) -> list[Source]:
         """Root first: the outermost reporter the article names, down to ``source``."""

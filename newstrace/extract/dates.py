@@ -32,17 +32,39 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("month_day", re.compile(rf"\b{_MONTH} (?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,? {_YEAR})?\b")),
     ("day_month", re.compile(rf"\b(?P<day>\d{{1,2}}) {_MONTH}(?: {_YEAR})?\b")),
     ("month_year", re.compile(rf"\b(?i:in |since |by |until )?{_MONTH},? {_YEAR}\b")),
-    ("in_month", re.compile(
-        rf"\b(?P<pre>(?i:in|since|during|by|until|last|this|next)) {_MONTH}\b(?! \d)")),
+    (
+        "in_month",
+        re.compile(rf"\b(?P<pre>(?i:in|since|during|by|until|last|this|next)) {_MONTH}\b(?! \d)"),
+    ),
     ("iso", re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<mon>\d{2})-(?P<day>\d{2})\b")),
-    ("rel_year", re.compile(
-        r"\b(?P<rel>earlier this year|later this year|this year|last year|next year|"
-        r"earlier in the year|late last year|early this year|earlier last year)\b", re.I)),
-    ("rel_month", re.compile(r"\b(?P<rel>last month|this month|next month|earlier this month|later this month)\b", re.I)),
-    ("rel_week", re.compile(r"\b(?P<rel>last week|this week|next week|earlier this week|later this week)\b", re.I)),
+    (
+        "rel_year",
+        re.compile(
+            r"\b(?P<rel>earlier this year|later this year|this year|last year|next year|"
+            r"earlier in the year|late last year|early this year|earlier last year)\b",
+            re.I,
+        ),
+    ),
+    (
+        "rel_month",
+        re.compile(
+            r"\b(?P<rel>last month|this month|next month|earlier this month|later this month)\b",
+            re.I,
+        ),
+    ),
+    (
+        "rel_week",
+        re.compile(
+            r"\b(?P<rel>last week|this week|next week|earlier this week|later this week)\b", re.I
+        ),
+    ),
     ("rel_day", re.compile(r"\b(?P<rel>yesterday|today|tomorrow)\b", re.I)),
-    ("weekday", re.compile(
-        r"\b(?P<pre>(?i:on |last |this |next ))?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
+    (
+        "weekday",
+        re.compile(
+            r"\b(?P<pre>(?i:on |last |this |next ))?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+        ),
+    ),
     ("year", re.compile(rf"\b(?P<pre>(?i:in|since|by|until|during|of|from)) {_YEAR}\b")),
 ]
 
@@ -69,8 +91,9 @@ def find_dates(text: str, published: date | None, offset: int = 0) -> list[DateM
                 continue
             when, relative = resolved
             taken.append((m.start(), m.end()))
-            found.append(DateMention(offset + m.start(), offset + m.end(), when, f"dates.{rule}",
-                                     relative))
+            found.append(
+                DateMention(offset + m.start(), offset + m.end(), when, f"dates.{rule}", relative)
+            )
     return sorted(found, key=lambda d: d.start)
 
 
@@ -108,14 +131,20 @@ def _resolve(rule: str, m: re.Match[str], pub: date | None) -> tuple[When, bool]
         if rule == "part_of_month":
             part = _part(g["part"] or "")
             lo, hi = (1, 10) if part == "early" else (11, 20) if part == "mid" else (21, days)
-            return When(text, date(year, month, lo).isoformat(), date(year, month, hi).isoformat(),
-                        "part-of-month"), relative
-        return When(text, date(year, month, 1).isoformat(), date(year, month, days).isoformat(),
-                    "month"), relative
+            return When(
+                text,
+                date(year, month, lo).isoformat(),
+                date(year, month, hi).isoformat(),
+                "part-of-month",
+            ), relative
+        return When(
+            text, date(year, month, 1).isoformat(), date(year, month, days).isoformat(), "month"
+        ), relative
     if rule == "part_of_year":
         y = int(g["year"])
         span = {"early": ("01-01", "04-30"), "mid": ("05-01", "08-31")}.get(
-            _part(g["part"] or ""), ("09-01", "12-31"))
+            _part(g["part"] or ""), ("09-01", "12-31")
+        )
         return When(text, f"{y}-{span[0]}", f"{y}-{span[1]}", "year"), False
     if rule == "year":
         y = int(g["year"])
@@ -188,8 +217,16 @@ def _day(text: str, d: date) -> When:
 
 def _precision(rule: str, g: dict[str, str | None]) -> Precision:
     precisions: dict[str, Precision] = {
-        "part_of_month": "part-of-month", "part_of_year": "year", "month_day": "day",
-        "day_month": "day", "month_year": "month", "in_month": "month", "rel_year": "year",
-        "rel_month": "month", "rel_week": "week", "rel_day": "day", "weekday": "day",
+        "part_of_month": "part-of-month",
+        "part_of_year": "year",
+        "month_day": "day",
+        "day_month": "day",
+        "month_year": "month",
+        "in_month": "month",
+        "rel_year": "year",
+        "rel_month": "month",
+        "rel_week": "week",
+        "rel_day": "day",
+        "weekday": "day",
     }
     return precisions.get(rule, "unknown")

@@ -32,6 +32,7 @@ class Mention:
     end: int
     label: str  # spaCy label of the span
     kind: str  # knowledge kind (country, capital, metonym, demonym, person, ...) or "model"
+    key: str | None = None  # the knowledge key (ISO3 for country kinds and capitals)
 
 
 class EntityRegistry:
@@ -62,7 +63,7 @@ class EntityRegistry:
             if entity is None:
                 return None
             self.add(entity, start, end)
-            return Mention(entity.id, start, end, span.label_, kind)
+            return Mention(entity.id, start, end, span.label_, kind, key)
         return self._from_model(span, start, end)
 
     def _from_knowledge(self, kind: str, key: str, text: str) -> Entity | None:
@@ -72,30 +73,63 @@ class EntityRegistry:
         if kind == "capital":
             cap = kb.countries[key].capital
             assert cap is not None
-            return Entity(f"place:{slug(cap.name)}", "place", cap.name, country=key,
-                          source=f"knowledge:capital:{key}", category="capital")
+            pid = slug(cap.name)
+            if pid in kb.places and kb.places[pid].country != key:
+                pid = f"{pid}-{key.lower()}"  # Georgetown (Guyana) is not Georgetown (Malaysia)
+            return Entity(
+                f"place:{pid}",
+                "place",
+                cap.name,
+                country=key,
+                source=f"knowledge:capital:{key}",
+                category="capital",
+            )
         if kind == "place":
             place = kb.places[key]
-            return Entity(f"place:{key}", "place", place.name, country=place.country,
-                          wikidata=place.wikidata, source=f"knowledge:place:{key}",
-                          category=place.kind)
+            return Entity(
+                f"place:{key}",
+                "place",
+                place.name,
+                country=place.country,
+                wikidata=place.wikidata,
+                source=f"knowledge:place:{key}",
+                category=place.kind,
+            )
         if kind == "person":
             return self.person(kb.people[key])
         if kind == "organization":
             org = kb.organizations[key]
-            return Entity(f"org:{key}", "organization", org.name, country=org.country,
-                          wikidata=org.wikidata, source=f"knowledge:organization:{key}",
-                          category=org.kind)
+            return Entity(
+                f"org:{key}",
+                "organization",
+                org.name,
+                country=org.country,
+                wikidata=org.wikidata,
+                source=f"knowledge:organization:{key}",
+                category=org.kind,
+            )
         if kind == "outlet":
             outlet = kb.outlets[key]
-            return Entity(f"outlet:{key}", "outlet", outlet.name, country=outlet.country,
-                          wikidata=outlet.wikidata, source=f"knowledge:outlet:{key}",
-                          category=outlet.kind)
+            return Entity(
+                f"outlet:{key}",
+                "outlet",
+                outlet.name,
+                country=outlet.country,
+                wikidata=outlet.wikidata,
+                source=f"knowledge:outlet:{key}",
+                category=outlet.kind,
+            )
         if kind == "weapon":
             weapon = kb.weapons[self.resolve_weapon(key)]
-            return Entity(f"weapon:{weapon.id}", "weapon_system", weapon.name,
-                          country=weapon.origin, wikidata=weapon.wikidata,
-                          source=f"knowledge:weapon:{weapon.id}", category=weapon.category)
+            return Entity(
+                f"weapon:{weapon.id}",
+                "weapon_system",
+                weapon.name,
+                country=weapon.origin,
+                wikidata=weapon.wikidata,
+                source=f"knowledge:weapon:{weapon.id}",
+                category=weapon.category,
+            )
         return None
 
     def resolve_weapon(self, key: str) -> str:
@@ -109,14 +143,26 @@ class EntityRegistry:
 
     def country(self, iso3: str) -> Entity:
         entry = self.kb.countries.get(iso3)
-        return Entity(f"country:{iso3}", "country", self.kb.country_name(iso3) or iso3,
-                      country=iso3, wikidata=entry.wikidata if entry else None,
-                      source=f"knowledge:country:{iso3}")
+        return Entity(
+            f"country:{iso3}",
+            "country",
+            self.kb.country_name(iso3) or iso3,
+            country=iso3,
+            wikidata=entry.wikidata if entry else None,
+            source=f"knowledge:country:{iso3}",
+        )
 
     def person(self, entry: PersonEntry) -> Entity:
         roles = [Role(r.title, r.of, r.start, r.end) for r in entry.roles]
-        return Entity(f"person:{entry.id}", "person", entry.name, country=entry.country,
-                      roles=roles, wikidata=entry.wikidata, source=f"knowledge:person:{entry.id}")
+        return Entity(
+            f"person:{entry.id}",
+            "person",
+            entry.name,
+            country=entry.country,
+            roles=roles,
+            wikidata=entry.wikidata,
+            source=f"knowledge:person:{entry.id}",
+        )
 
     def _from_model(self, span: Span, start: int, end: int) -> Mention | None:
         label = span.label_
@@ -127,14 +173,16 @@ class EntityRegistry:
             return None
         if label == "PERSON":
             entity = self._person_by_surname(text) or Entity(
-                f"person:{slug(text)}", "person", text, source="model:ner")
+                f"person:{slug(text)}", "person", text, source="model:ner"
+            )
         elif label == "ORG":
             country = self._country_in(span)
             if country and ORG_TO_COUNTRY.search(text):
                 entity = self.country(country)
             else:
-                entity = Entity(f"org:{slug(text)}", "organization", text, country=country,
-                                source="model:ner")
+                entity = Entity(
+                    f"org:{slug(text)}", "organization", text, country=country, source="model:ner"
+                )
         elif label in {"GPE", "LOC", "FAC"}:
             entity = Entity(f"place:{slug(text)}", "place", text, source="model:ner")
         else:
@@ -156,8 +204,10 @@ class EntityRegistry:
 
     def _country_in(self, span: Span) -> str | None:
         for ent in span.doc.ents:
-            if ent.start >= span.start and ent.end <= span.end and ent.kb_id_.startswith(
-                ("country:", "demonym:", "metonym:")
+            if (
+                ent.start >= span.start
+                and ent.end <= span.end
+                and ent.kb_id_.startswith(("country:", "demonym:", "metonym:"))
             ):
                 return ent.kb_id_.split(":", 1)[1]
         return None

@@ -7,21 +7,56 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-HYPOTHETICAL_BEFORE = ("were to", "would", "could", "might", "willingness to", "ability to",
-                       "capacity to", "readiness to", "able to", "ready to", "if")
-FUTURE_BEFORE = ("will", "shall", "'ll", "plans to", "planned to", "plan to", "intends to",
-                 "intend to", "is expected to", "are expected to", "is set to", "are set to",
-                 "is to", "are to", "is going to", "are going to", "aims to", "aim to",
-                 "is scheduled to", "are scheduled to", "next year", "next month", "next week")
+HYPOTHETICAL_BEFORE = (
+    "were to",
+    "would",
+    "could",
+    "might",
+    "willingness to",
+    "ability to",
+    "capacity to",
+    "readiness to",
+    "able to",
+    "ready to",
+    "if",
+)
+FUTURE_BEFORE = (
+    "will",
+    "shall",
+    "'ll",
+    "plans to",
+    "planned to",
+    "plan to",
+    "intends to",
+    "intend to",
+    "is expected to",
+    "are expected to",
+    "is set to",
+    "are set to",
+    "is to",
+    "are to",
+    "is going to",
+    "are going to",
+    "aims to",
+    "aim to",
+    "is scheduled to",
+    "are scheduled to",
+    "next year",
+    "next month",
+    "next week",
+)
 UNCONFIRMED = re.compile(
     r"\b(?:could not (?:be )?(?:independently )?(?:verif|confirm)\w*|unconfirmed|unverified|"
     r"allegedly|purportedly|(?:it )?(?:remains|is|was) (?:still )?unclear|not (?:yet )?"
     r"(?:been )?(?:verified|confirmed)|no (?:independent )?confirmation)\b",
     re.I,
 )
-DENIAL = re.compile(r"\b(?:den(?:y|ied|ies|ying)|dismiss(?:ed|es)?|refut(?:ed|es)|rejected "
-                    r"(?:reports|claims|allegations)|called .{0,30}(?:fake|false|lies?)|"
-                    r"no such)\b", re.I)
+DENIAL = re.compile(
+    r"\b(?:den(?:y|ied|ies|ying)|dismiss(?:ed|es)?|refut(?:ed|es)|rejected "
+    r"(?:reports|claims|allegations)|called .{0,30}(?:fake|false|lies?)|"
+    r"no such)\b",
+    re.I,
+)
 NEGATORS = {"not", "n't", "never", "no", "neither", "nor", "without"}
 
 
@@ -33,8 +68,14 @@ class Factuality:
     rule: str
 
 
-def judge(doc: Doc, offset: int, start: int, reported: bool, text: str | None = None,
-          words: list[str] | None = None) -> Factuality:
+def judge(
+    doc: Doc,
+    offset: int,
+    start: int,
+    reported: bool,
+    text: str | None = None,
+    words: list[str] | None = None,
+) -> Factuality:
     """Factuality of the event whose trigger starts at token ``start`` of ``doc``.
 
     ``text`` and ``words`` (the sentence and its lowercased tokens) may be passed in when the
@@ -42,7 +83,7 @@ def judge(doc: Doc, offset: int, start: int, reported: bool, text: str | None = 
     """
     text = doc.text if text is None else text
     words = words if words is not None else [t.text.lower().replace("’", "'") for t in doc]
-    before = " ".join(words[max(0, start - 6):start])
+    before = " ".join(words[max(0, start - 6) : start])
     negated = _negated(doc, words, start)
     m = DENIAL.search(text)
     if m and m.start() < doc[start].idx:
@@ -83,7 +124,7 @@ def _ends_near(before: str, cue: str) -> bool:
         return False
     if idx > 0 and before[idx - 1] != " ":
         return False
-    gap = before[idx + len(cue):].split()
+    gap = before[idx + len(cue) :].split()
     return len(gap) <= 3 and not any(g in {",", "and", "but", "which", "that"} for g in gap)
 
 
@@ -94,7 +135,7 @@ def _negated(doc: Doc, words: list[str], start: int) -> bool:
             return True
         if tok.dep_ in {"xcomp", "dobj"} and any(c.dep_ == "neg" for c in tok.head.children):
             return True
-    window = words[max(0, start - 3):start]
+    window = words[max(0, start - 3) : start]
     return any(w in NEGATORS for w in window)
 
 

@@ -19,11 +19,136 @@ from newstrace.nlp.knowledge import Knowledge, MaterielEntry
 
 # Words after a materiel noun that make it a modifier, not an item ("air defense capabilities").
 MODIFIED = frozenset(
-    ["capabilities", "capability", "forces", "force", "network", "networks", "sector", "industry", "industries", "cooperation", "ties", "presence", "program", "programme", "programs", "deal", "deals", "contract", "contracts", "exports", "export", "sales", "market", "budget", "strategy", "officials", "official", "experts", "company", "companies", "maker", "makers", "manufacturer", "plant", "factory", "base", "bases", "crews", "crew", "pilots", "pilot", "doctrine", "umbrella", "shield", "unit's", "exercise", "exercises", "drills", "strike", "strikes", "attack", "attacks", "maintenance", "production", "purchases", "purchase", "procurement", "plan", "plans", "request", "requests"]
+    [
+        "capabilities",
+        "capability",
+        "forces",
+        "force",
+        "network",
+        "networks",
+        "sector",
+        "industry",
+        "industries",
+        "cooperation",
+        "ties",
+        "presence",
+        "program",
+        "programme",
+        "programs",
+        "deal",
+        "deals",
+        "contract",
+        "contracts",
+        "exports",
+        "export",
+        "sales",
+        "market",
+        "budget",
+        "strategy",
+        "officials",
+        "official",
+        "experts",
+        "company",
+        "companies",
+        "maker",
+        "makers",
+        "manufacturer",
+        "plant",
+        "factory",
+        "base",
+        "bases",
+        "crews",
+        "crew",
+        "pilots",
+        "pilot",
+        "doctrine",
+        "umbrella",
+        "shield",
+        "unit's",
+        "exercise",
+        "exercises",
+        "drills",
+        "strike",
+        "strikes",
+        "attack",
+        "attacks",
+        "maintenance",
+        "production",
+        "purchases",
+        "purchase",
+        "procurement",
+        "plan",
+        "plans",
+        "request",
+        "requests",
+    ]
 )
 # Words that may stand inside an item's noun phrase, before the head.
 MODIFIER_WORDS = frozenset(
-    ["new", "modern", "advanced", "additional", "used", "second-hand", "secondhand", "refurbished", "upgraded", "older", "long-range", "short-range", "medium-range", "mobile", "heavy", "light", "armored", "armoured", "military", "air", "naval", "ground", "air-defense", "anti-aircraft", "anti-tank", "anti-ship", "ballistic", "cruise", "surface-to-air", "air-to-air", "guided", "unguided", "precision-guided", "attack", "combat", "fighter", "multirole", "transport", "logistical", "logistic", "logistics", "technical", "self-propelled", "portable", "made", "built", "designed", "produced", "supplied", "western", "soviet-era", "soviet-made", "advanced-model", "tactical", "strategic", "hypersonic", "interceptor", "interceptors", "air-to-surface", "kamikaze", "loitering", "unmanned"]
+    [
+        "new",
+        "modern",
+        "advanced",
+        "additional",
+        "used",
+        "second-hand",
+        "secondhand",
+        "refurbished",
+        "upgraded",
+        "older",
+        "long-range",
+        "short-range",
+        "medium-range",
+        "mobile",
+        "heavy",
+        "light",
+        "armored",
+        "armoured",
+        "military",
+        "air",
+        "naval",
+        "ground",
+        "air-defense",
+        "anti-aircraft",
+        "anti-tank",
+        "anti-ship",
+        "ballistic",
+        "cruise",
+        "surface-to-air",
+        "air-to-air",
+        "guided",
+        "unguided",
+        "precision-guided",
+        "attack",
+        "combat",
+        "fighter",
+        "multirole",
+        "transport",
+        "logistical",
+        "logistic",
+        "logistics",
+        "technical",
+        "self-propelled",
+        "portable",
+        "made",
+        "built",
+        "designed",
+        "produced",
+        "supplied",
+        "western",
+        "soviet-era",
+        "soviet-made",
+        "advanced-model",
+        "tactical",
+        "strategic",
+        "hypersonic",
+        "interceptor",
+        "interceptors",
+        "air-to-surface",
+        "kamikaze",
+        "loitering",
+        "unmanned",
+    ]
 )
 SERVICES = frozenset({"logistics", "training", "maintenance", "financing"})
 ACTION_BREAKS = frozenset({"alongside", "plus", "besides", "as", "while", "but", "including"})
@@ -54,7 +179,7 @@ class MaterielLexicon:
 
     def match_at(self, words: list[str], i: int) -> tuple[int, MaterielEntry] | None:
         for n in range(min(self.max_len, len(words) - i), 0, -1):
-            entry = self.terms.get(tuple(words[i:i + n]))
+            entry = self.terms.get(tuple(words[i : i + n]))
             if entry is not None:
                 return n, entry
         return None
@@ -76,10 +201,11 @@ def find_items(
             for i in range(ent.start, ent.end):
                 weapon_tokens[i] = ent.kb_id_
         elif ent.label_ in {"NORP", "GPE"} and ent.kb_id_:
-            nxt = doc[ent.end:ent.end + 2].text.lower().replace(" ", "")
+            nxt = doc[ent.end : ent.end + 2].text.lower().replace(" ", "")
             if nxt in {"-made", "-built", "-designed", "-produced", "made", "built"}:
                 origin_tokens[ent.start] = ent.kb_id_.split(":", 1)[1]
     heads: list[tuple[int, int, MaterielEntry | None]] = []  # (start, end) of the head, entry
+    entry: MaterielEntry | None
     i = 0
     while i < len(doc):
         hit = lexicon.match_at(words, i)
@@ -157,14 +283,25 @@ def find_items(
         # Action: from "restoration of" / "overhauls of" before the phrase, or carried along a
         # coordination ("overhauls of eight engines and five radars").
         action = _action_before(doc, words, left, lexicon)
-        if (action is None and carried_action and _coordinated(words, prev_end, left)
-                and category not in SERVICES):
+        if (
+            action is None
+            and carried_action
+            and _coordinated(words, prev_end, left)
+            and category not in SERVICES
+        ):
             action = carried_action
-        carried_action = action if action else (carried_action if _coordinated(words, prev_end, left) else None)
+        carried_action = (
+            action if action else (carried_action if _coordinated(words, prev_end, left) else None)
+        )
         bare = not q_words and system is None
         if bare and entry is not None and entry.unit:
             continue  # "complex" alone is an adjective, "units" alone says nothing
-        if bare and entry is not None and entry.category in {"equipment", "vehicle"} and start == left:
+        if (
+            bare
+            and entry is not None
+            and entry.category in {"equipment", "vehicle"}
+            and start == left
+        ):
             continue  # "weapons" alone is too vague to be an item
         text_start = left
         item = Item(
@@ -174,10 +311,19 @@ def find_items(
             origin=origin,
             quantity=quantity,
             action=action or default_action,
-            evidence=[Evidence(offset + doc[text_start].idx, offset + doc[end - 1].idx + len(doc[end - 1]), "items.np")],
+            evidence=[
+                Evidence(
+                    offset + doc[text_start].idx,
+                    offset + doc[end - 1].idx + len(doc[end - 1]),
+                    "items.np",
+                )
+            ],
         )
-        mentions.append(ItemMention(item, item.evidence[0].start, item.evidence[0].end,
-                                    " ".join(words[start:end])))
+        mentions.append(
+            ItemMention(
+                item, item.evidence[0].start, item.evidence[0].end, " ".join(words[start:end])
+            )
+        )
         prev_end = end
     return mentions
 
@@ -193,9 +339,13 @@ def _plural(span: object) -> bool:
 
 def _is_noun_compound(token: Token) -> bool:
     """In a parsed sentence: the next token is a noun this one modifies."""
-    return bool(token.doc.has_annotation("DEP") and token.pos_ == "NOUN"
-                and token.i > 0 and token.doc[token.i - 1].dep_ == "compound"
-                and token.doc[token.i - 1].head == token)
+    return bool(
+        token.doc.has_annotation("DEP")
+        and token.pos_ == "NOUN"
+        and token.i > 0
+        and token.doc[token.i - 1].dep_ == "compound"
+        and token.doc[token.i - 1].head == token
+    )
 
 
 def _np_word(token: Token, word: str, weapons: dict[int, str], lexicon: MaterielLexicon) -> bool:

@@ -12,16 +12,50 @@ from newstrace.extract.quantities import number_value
 
 SYMBOLS = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "CNY", "₽": "RUB", "₹": "INR"}
 CURRENCY_WORDS = {
-    "dollar": "USD", "dollars": "USD", "usd": "USD", "euro": "EUR", "euros": "EUR",
-    "eur": "EUR", "pound": "GBP", "pounds": "GBP", "ruble": "RUB", "rubles": "RUB",
-    "rouble": "RUB", "roubles": "RUB", "rub": "RUB", "yuan": "CNY", "renminbi": "CNY",
-    "yen": "JPY", "rupee": "INR", "rupees": "INR", "bolivar": "VES", "bolivars": "VES",
-    "shekel": "ILS", "shekels": "ILS", "won": "KRW", "riyal": "SAR", "riyals": "SAR",
-    "hryvnia": "UAH", "hryvnias": "UAH", "lira": "TRY",
+    "dollar": "USD",
+    "dollars": "USD",
+    "usd": "USD",
+    "euro": "EUR",
+    "euros": "EUR",
+    "eur": "EUR",
+    "pound": "GBP",
+    "pounds": "GBP",
+    "ruble": "RUB",
+    "rubles": "RUB",
+    "rouble": "RUB",
+    "roubles": "RUB",
+    "rub": "RUB",
+    "yuan": "CNY",
+    "renminbi": "CNY",
+    "yen": "JPY",
+    "rupee": "INR",
+    "rupees": "INR",
+    "bolivar": "VES",
+    "bolivars": "VES",
+    "shekel": "ILS",
+    "shekels": "ILS",
+    "won": "KRW",
+    "riyal": "SAR",
+    "riyals": "SAR",
+    "hryvnia": "UAH",
+    "hryvnias": "UAH",
+    "lira": "TRY",
 }
-SCALE = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "mln": 1e6,
-         "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12,
-         "lakh": 1e5, "crore": 1e7}
+SCALE = {
+    "thousand": 1e3,
+    "k": 1e3,
+    "million": 1e6,
+    "mn": 1e6,
+    "m": 1e6,
+    "mln": 1e6,
+    "billion": 1e9,
+    "bn": 1e9,
+    "b": 1e9,
+    "trillion": 1e12,
+    "tn": 1e12,
+    "lakh": 1e5,
+    "crore": 1e7,
+}
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALE = r"(?:thousand|million|billion|trillion|lakh|crore|mln|mn|bn|tn|[mbk])\b"
 AMOUNT = re.compile(
@@ -44,7 +78,9 @@ INSTRUMENT = re.compile(
 )
 TERM = re.compile(
     r"\b(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty)[- ]"
-    r"(?P<unit>years?|months?)\b", re.I)
+    r"(?P<unit>years?|months?)\b",
+    re.I,
+)
 VIA = re.compile(r"\b(?:through|via|from|by|with)\s+(?:the\s+)?", re.I)
 
 
@@ -70,14 +106,26 @@ def find_money(text: str, offset: int = 0) -> list[MoneyMention]:
         value = number_value(num)
         if value is None:
             continue
-        currency = (SYMBOLS.get(g["sym"] or "") or CURRENCY_WORDS.get((g["cur"] or "").lower())
-                    or (g["code"] or "").upper() or None)
+        currency = (
+            SYMBOLS.get(g["sym"] or "")
+            or CURRENCY_WORDS.get((g["cur"] or "").lower())
+            or (g["code"] or "").upper()
+            or None
+        )
         amount = value * SCALE.get(scale, 1.0)
         # An instrument just before the amount ("a loan of $1 billion") joins it.
         start, end = m.start(), m.end()
-        out.append(MoneyMention(offset + start, offset + end, text[start:end], amount,
-                                currency, _term(text[start:min(len(text), end + 40)]),
-                                "money.amount"))
+        out.append(
+            MoneyMention(
+                offset + start,
+                offset + end,
+                text[start:end],
+                amount,
+                currency,
+                _term(text[start : min(len(text), end + 40)]),
+                "money.amount",
+            )
+        )
         taken.append((start, end))
     for m in INSTRUMENT.finditer(text):
         kind = m.group("kind").lower()
@@ -85,43 +133,72 @@ def find_money(text: str, offset: int = 0) -> list[MoneyMention]:
         if joined is not None:
             out = joined
             continue
-        if kind in {"military aid", "aid package", "assistance package", "credit", "payment",
-                    "debt", "investment"}:
+        if kind in {
+            "military aid",
+            "aid package",
+            "assistance package",
+            "credit",
+            "payment",
+            "debt",
+            "investment",
+        }:
             continue  # without a sum these are events or vague words, not money
-        tail = text[m.end():m.end() + 60]
+        tail = text[m.end() : m.end() + 60]
         term = _term(m.group("text")) or _term(tail.split(",")[0])
         if m.group("term_adj"):
             term = term or _term(m.group("term_adj") + " years")
-        out.append(MoneyMention(offset + m.start("text"), offset + m.end("text"),
-                                m.group("text"), None, None, term, "money.instrument"))
+        out.append(
+            MoneyMention(
+                offset + m.start("text"),
+                offset + m.end("text"),
+                m.group("text"),
+                None,
+                None,
+                term,
+                "money.instrument",
+            )
+        )
     return sorted(out, key=lambda x: x.start)
 
 
 _TERM_BEFORE = re.compile(
     r"\b(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty)-year,?\s+$",
-    re.I)
+    re.I,
+)
 _LINK = re.compile(r"^\s+(?:of|worth|totaling|totalling|valued at|amounting to)\s+$", re.I)
 
 
-def _join_amount(text: str, m: re.Match[str], amounts: list[MoneyMention],
-                 offset: int) -> list[MoneyMention] | None:
-    """"a loan of $1 billion" / "a $1 billion loan": one mention, the instrument's words kept."""
+def _join_amount(
+    text: str, m: re.Match[str], amounts: list[MoneyMention], offset: int
+) -> list[MoneyMention] | None:
+    """ "a loan of $1 billion" / "a $1 billion loan": one mention, the instrument's words kept."""
     for k, a in enumerate(amounts):
         a_start, a_end = a.start - offset, a.end - offset
-        between_after = text[m.end("plural"):a_start]
-        between_before = text[a_end:m.start("kind")]
+        between_after = text[m.end("plural") : a_start]
+        between_before = text[a_end : m.start("kind")]
         if (0 <= a_start - m.end("plural") <= 16 and _LINK.match(between_after)) or (
-                (0 <= m.start("kind") - a_end <= 12 and not between_before.strip(" -"))
-                or between_before.strip().lower() in {"in", "worth of"}):
+            (0 <= m.start("kind") - a_end <= 12 and not between_before.strip(" -"))
+            or between_before.strip().lower() in {"in", "worth of"}
+        ):
             start, end = min(m.start("text"), a_start), max(m.end("plural"), a_end)
-            term = _term(m.group("text")) or a.term or (
-                _term(m.group("term_adj") + " years") if m.group("term_adj") else None)
+            term = (
+                _term(m.group("text"))
+                or a.term
+                or (_term(m.group("term_adj") + " years") if m.group("term_adj") else None)
+            )
             lead = _TERM_BEFORE.search(text, 0, start)  # "a three-year $1 billion loan"
             if lead and term is None:
                 start, term = lead.start(), _term(lead.group("n") + " years")
-            merged = MoneyMention(offset + start, offset + end, text[start:end], a.amount,
-                                  a.currency, term, "money.amount+instrument")
-            return [*amounts[:k], merged, *amounts[k + 1:]]
+            merged = MoneyMention(
+                offset + start,
+                offset + end,
+                text[start:end],
+                a.amount,
+                a.currency,
+                term,
+                "money.amount+instrument",
+            )
+            return [*amounts[:k], merged, *amounts[k + 1 :]]
     return None
 
 
@@ -139,7 +216,7 @@ def _term(text: str) -> str | None:
 
 def via_after(text: str, end: int) -> int | None:
     """Offset (within ``text``) of the name after "through/via" that follows position ``end``."""
-    tail = text[end:end + 80]
+    tail = text[end : end + 80]
     m = VIA.search(tail)
     if m and m.start() <= 30 and tail[: m.start()].count(",") <= 1:
         return end + m.end()

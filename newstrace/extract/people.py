@@ -51,8 +51,11 @@ class PeopleResolver:
         extra: list[Mention] = []
         titles = list(doc.spans.get("titles", []))
         covered = {i for t in titles for i in range(t.start, t.end)}
-        titles += [Span(doc, t.i, t.i + 1, label="TITLE", kb_id="counterpart") for t in doc
-                   if t.text.lower() == "counterpart" and t.i not in covered]
+        titles += [
+            Span(doc, t.i, t.i + 1, label="TITLE", kb_id="counterpart")
+            for t in doc
+            if t.text.lower() == "counterpart" and t.i not in covered
+        ]
         for title in titles:
             country = self._country_before(title, mentions, offset)
             if title.text.lower().endswith("counterpart"):
@@ -92,14 +95,16 @@ class PeopleResolver:
         if ent.roles and entry is not None and entry.kind == "leader":
             return  # "former socialist leader Hugo Chávez": the known offices say more
         for role in ent.roles:
-            if _same_title(self.kb, role.title, title) and (country is None or role.of in {None, country}):
+            if _same_title(self.kb, role.title, title) and (
+                country is None or role.of in {None, country}
+            ):
                 return
         ent.roles.append(Role(title, country or ent.country))
         if ent.country is None and country:
             ent.country = country
 
     def _counterpart(self, title: Span, country: str | None, offset: int) -> Mention | None:
-        """"his Russian counterpart": the holder of the same office in that country."""
+        """ "his Russian counterpart": the holder of the same office in that country."""
         anchor = self.last_subject
         if anchor is None:
             return None
@@ -114,8 +119,14 @@ class PeopleResolver:
             ent = holder
         else:
             name = f"{demonym} {office}" if role else f"{demonym} counterpart of {ref.name}"
-            ent = Entity(f"person:{slug(country + '-' + office)}", "person", name, country=country,
-                         roles=[Role(office, country)], source="rule:counterpart")
+            ent = Entity(
+                f"person:{slug(country + '-' + office)}",
+                "person",
+                name,
+                country=country,
+                roles=[Role(office, country)],
+                source="rule:counterpart",
+            )
         # Include "his Russian" in the mention.
         doc = title.doc
         s = title.start
@@ -132,13 +143,15 @@ class PeopleResolver:
             for r in person.roles:
                 if r.of != country or not _same_title(self.kb, r.title, office):
                     continue
-                if when is None and r.end is None or when is not None and (
-                        (r.start or "0000") <= when and (r.end is None or when <= r.end)):
+                if (when is None and r.end is None) or (
+                    when is not None
+                    and ((r.start or "0000") <= when and (r.end is None or when <= r.end))
+                ):
                     return self.registry.person(person)
         return None
 
     def _by_office(self, title: Span, country: str | None, offset: int) -> Mention | None:
-        """"the Venezuelan leader", "the defence minister": a person already in the article."""
+        """ "the Venezuelan leader", "the defence minister": a person already in the article."""
         entry = self.kb.titles.get(title.kb_id_)
         for ent in self.registry.ordered():
             if ent.kind != "person":
@@ -151,7 +164,10 @@ class PeopleResolver:
                 if country and r.of != country:
                     continue
                 if _same_title(self.kb, r.title, title.kb_id_) or (
-                        entry and entry.kind == "leader" and r.title in {"President", "Prime Minister", "Supreme Leader"}):
+                    entry
+                    and entry.kind == "leader"
+                    and r.title in {"President", "Prime Minister", "Supreme Leader"}
+                ):
                     start, end = offset + title.start_char, offset + title.end_char
                     self.registry.add(ent, start, end)
                     return Mention(ent.id, start, end, "PERSON", "rule")
@@ -165,8 +181,10 @@ class PeopleResolver:
 
     def as_government(self, m: Mention) -> str:
         """A capital standing for its government: the mention moves to the country."""
-        iso3 = self.registry.entities[m.entity].country or ""
         place = self.registry.entities[m.entity]
+        iso3 = m.key if m.kind == "capital" and m.key else place.country
+        if not iso3:
+            return m.entity
         if (m.start, m.end) in place.mentions:
             place.mentions.remove((m.start, m.end))
         country = self.registry.add(self.registry.country(iso3), m.start, m.end)

@@ -7,24 +7,89 @@ import re
 from newstrace.model import Quantity
 
 UNITS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-    "seventy": 70, "eighty": 80, "ninety": 90,
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
 }
 SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 VAGUE = {
-    "several", "some", "many", "numerous", "dozens", "hundreds", "thousands", "few", "a few",
-    "multiple", "various", "a number of", "scores", "a handful of", "additional", "more",
+    "several",
+    "some",
+    "many",
+    "numerous",
+    "dozens",
+    "hundreds",
+    "thousands",
+    "few",
+    "a few",
+    "multiple",
+    "various",
+    "a number of",
+    "scores",
+    "a handful of",
+    "additional",
+    "more",
 }
-UNSPECIFIED = {"unspecified", "undisclosed", "unknown", "an unspecified number of",
-               "an undisclosed number of", "unnamed"}
-APPROX_BEFORE = {"about", "around", "roughly", "nearly", "almost", "approximately", "some",
-                 "an estimated", "estimated", "close to", "up to", "more than", "over",
-                 "at least", "fewer than", "less than", "under", "as many as", "upwards of"}
+UNSPECIFIED = {
+    "unspecified",
+    "undisclosed",
+    "unknown",
+    "an unspecified number of",
+    "an undisclosed number of",
+    "unnamed",
+}
+APPROX_BEFORE = {
+    "about",
+    "around",
+    "roughly",
+    "nearly",
+    "almost",
+    "approximately",
+    "some",
+    "an estimated",
+    "estimated",
+    "close to",
+    "up to",
+    "more than",
+    "over",
+    "at least",
+    "fewer than",
+    "less than",
+    "under",
+    "as many as",
+    "upwards of",
+}
 QUANTITY_WORDS = (
-    set(UNITS) | set(SCALES) | VAGUE | UNSPECIFIED | APPROX_BEFORE
+    set(UNITS)
+    | set(SCALES)
+    | VAGUE
+    | UNSPECIFIED
+    | APPROX_BEFORE
     | {"a", "an", "dozen", "and", "to", "between", "-", "–"}
 )
 _NUMBER = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
@@ -107,7 +172,7 @@ def parse_quantity(words: list[str]) -> Quantity | None:
             return Quantity(None, low=lo, high=hi, kind="approx", word=text)
     for prefix in sorted(APPROX_BEFORE, key=len, reverse=True):
         if low.startswith(prefix + " "):
-            rest = words[len(prefix.split()):]
+            rest = words[len(prefix.split()) :]
             value = parse_number(rest)
             if value is None:
                 break

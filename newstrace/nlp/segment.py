@@ -13,12 +13,58 @@ SegmentKind = Literal["heading", "list_item", "sentence"]
 
 _LIST_MARKER = re.compile(r"^\s*(?:[-*•–—▪●]|\d{1,2}[.)])\s+")
 _SENTENCE_END = re.compile(r"[.!?…]+[\"”’')\]]*\s+|[\"”]\s+(?=[A-Z])")
-_ABBREVIATIONS = frozenset({
-    "mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "sgt", "adm", "cmdr", "gov",
-    "sen", "rep", "rev", "st", "jr", "sr", "prof", "pres", "jan", "feb", "mar", "apr", "jun",
-    "jul", "aug", "sep", "sept", "oct", "nov", "dec", "vs", "etc", "inc", "corp", "ltd", "co",
-    "dept", "est", "approx", "fig", "al", "u.s", "u.k", "u.n", "e.u",
-})
+_ABBREVIATIONS = frozenset(
+    {
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "gen",
+        "lt",
+        "col",
+        "maj",
+        "capt",
+        "sgt",
+        "adm",
+        "cmdr",
+        "gov",
+        "sen",
+        "rep",
+        "rev",
+        "st",
+        "jr",
+        "sr",
+        "prof",
+        "pres",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "vs",
+        "etc",
+        "inc",
+        "corp",
+        "ltd",
+        "co",
+        "dept",
+        "est",
+        "approx",
+        "fig",
+        "al",
+        "u.s",
+        "u.k",
+        "u.n",
+        "e.u",
+    }
+)
 _BEFORE_NUMBER = frozenset({"no", "nos", "art", "para", "vol"})  # "No. 10", not "said no."
 
 
@@ -46,14 +92,16 @@ def segment(text: str) -> list[Segment]:
         marker = _LIST_MARKER.match(line)
         if marker and len(stripped) > 2:
             start = line_start + marker.end()
-            body = line[marker.end():].rstrip()
+            body = line[marker.end() :].rstrip()
             segments.append(Segment(start, start + len(body), body, "list_item", block))
         elif _is_heading(stripped):
             start = line_start + lead
             segments.append(Segment(start, start + len(stripped), stripped, "heading", block))
         else:
             for s, e in split_sentences(line):
-                segments.append(Segment(line_start + s, line_start + e, line[s:e], "sentence", block))
+                segments.append(
+                    Segment(line_start + s, line_start + e, line[s:e], "sentence", block)
+                )
         block += 1
     return segments
 
@@ -63,7 +111,7 @@ def _is_heading(line: str) -> bool:
     return (
         len(words) <= 12
         and len(line) <= 90
-        and line[-1] not in ".!?:;,\"”’"
+        and line[-1] not in '.!?:;,"”’'
         and line[0].isupper()
         and sum(w[0].isupper() for w in words if w[0].isalpha()) >= max(1, len(words) // 2)
     )
@@ -75,10 +123,10 @@ def split_sentences(paragraph: str) -> list[tuple[int, int]]:
     start = 0
     for match in _SENTENCE_END.finditer(paragraph):
         cut = match.end()
-        nxt = paragraph[cut:cut + 1]
+        nxt = paragraph[cut : cut + 1]
         if not nxt or not (nxt.isupper() or nxt.isdigit() or nxt in "\"“‘'("):
             continue
-        if _ends_with_abbreviation(paragraph[start:match.start() + 1], nxt):
+        if _ends_with_abbreviation(paragraph[start : match.start() + 1], nxt):
             continue
         spans.append((start, cut))
         start = cut

@@ -10,13 +10,12 @@ one). When one of these tests fails, fix the docs (or the import), not the test.
 from __future__ import annotations
 
 import ast
-import inspect
 import re
 import shlex
 import typing
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import pytest
 import typer
@@ -75,7 +74,7 @@ def _code_blocks(text: str) -> Iterator[str]:
 
 CLI_DOC = DOCS / "cli.md"
 # Typer ships its own copy of click, so commands and parameters are read by duck typing.
-COMMANDS: dict[str, Any] = dict(sorted(typer.main.get_command(app).commands.items()))
+COMMANDS: dict[str, Any] = dict(sorted(cast(Any, typer.main.get_command(app)).commands.items()))
 
 
 def _command_sections() -> dict[str, str]:
@@ -199,14 +198,16 @@ def test_settings_doc_names_no_unknown_setting() -> None:
 # ---------------------------------------------------------------------------------------------
 
 ERRORS_DOC = DOCS / "errors.md"
-ERROR_CLASSES = [*errors.ALL_ERRORS, AnalysisFailed]
+ERROR_CLASSES: list[type[errors.NewstraceError]] = [*errors.ALL_ERRORS, AnalysisFailed]
 
 
 def test_all_errors_lists_every_error_class() -> None:
     defined = {
         obj
-        for _, obj in inspect.getmembers(errors, inspect.isclass)
-        if issubclass(obj, errors.NewstraceError) and obj.__module__ == errors.__name__
+        for obj in vars(errors).values()
+        if isinstance(obj, type)
+        and issubclass(obj, errors.NewstraceError)
+        and obj.__module__ == errors.__name__
     }
     assert defined == set(errors.ALL_ERRORS), "newstrace.errors.ALL_ERRORS is incomplete"
 
@@ -372,10 +373,11 @@ def _imported(path: Path, package: Path = PACKAGE) -> Iterator[tuple[int, str]]:
     """
     here = ("newstrace", *path.relative_to(package).with_suffix("").parts[:-1])
     for node in ast.walk(ast.parse(_read(path), filename=str(path))):
-        names: list[str] = []
+        if not isinstance(node, ast.Import | ast.ImportFrom):
+            continue
         if isinstance(node, ast.Import):
             names = [alias.name for alias in node.names]
-        elif isinstance(node, ast.ImportFrom):
+        else:
             module = node.module or ""
             if node.level:  # relative: "." is the module's own package
                 base = here[: len(here) - node.level + 1]

@@ -115,7 +115,9 @@ def test_consult_mid_october_in_moscow(report: dict[str, Any]) -> None:
     assert "country:RUS" in consult["recipients"]
     counterpart = _entity(report, consult["recipients"][0])
     assert counterpart["kind"] == "person" and counterpart["country"] == "RUS"
-    assert any(r["title"] == "Transportation Minister" and r["of"] == "RUS" for r in counterpart["roles"])
+    assert any(
+        r["title"] == "Transportation Minister" and r["of"] == "RUS" for r in counterpart["roles"]
+    )
     when = consult["when"]
     assert when["precision"] == "part-of-month"
     assert (when["start"], when["end"]) == ("2025-10-11", "2025-10-20")
@@ -153,14 +155,23 @@ def test_full_operation_is_hypothetical_and_no_response(report: dict[str, Any]) 
     for event in report["events"]:
         for ev in event["evidence"]:
             if ev["rule"].startswith("trigger:"):
-                assert not start <= ev["start"] < end, (event["type"], text[ev["start"]:ev["end"]])
+                assert not start <= ev["start"] < end, (
+                    event["type"],
+                    text[ev["start"] : ev["end"]],
+                )
 
 
 def test_filler_sentences(report: dict[str, Any]) -> None:
     text = report["_text"]
-    filler = [text[f["start"]:f["end"]] for f in report["filler"]]
-    generic = [s for s in filler if "national security" in s or "lliance" in s or "artnerships" in s
-               or "atters of this kind" in s]
+    filler = [text[f["start"] : f["end"]] for f in report["filler"]]
+    generic = [
+        s
+        for s in filler
+        if "national security" in s
+        or "lliance" in s
+        or "artnerships" in s
+        or "atters of this kind" in s
+    ]
     assert len(generic) >= 2, filler
     spans = [(f["start"], f["end"]) for f in report["filler"]]
     for event in report["events"]:
@@ -171,7 +182,9 @@ def test_filler_sentences(report: dict[str, Any]) -> None:
 def test_entity_kinds(report: dict[str, Any]) -> None:
     maduro = _entity(report, "person:nicolas-maduro")
     assert maduro["kind"] == "person"
-    assert not any(e["kind"] == "organization" and "Maduro" in e["name"] for e in report["entities"])
+    assert not any(
+        e["kind"] == "organization" and "Maduro" in e["name"] for e in report["entities"]
+    )
     chavez = _entity(report, "person:hugo-chavez")
     assert chavez["kind"] == "person" and chavez["country"] == "VEN"
     assert any(r["to"] is not None for r in chavez["roles"])  # a past office
@@ -190,7 +203,7 @@ def test_every_value_has_evidence(report: dict[str, Any]) -> None:
             assert 0 <= ev["start"] < ev["end"] <= len(text) and ev["rule"]
         for item in event["items"]:
             for ev in item["evidence"]:
-                assert item["text"].split()[-1] in text[ev["start"]:ev["end"]]
+                assert item["text"].split()[-1] in text[ev["start"] : ev["end"]]
     for entity in report["entities"]:
         for start, end in entity["mentions"]:
             assert 0 <= start < end <= len(text)

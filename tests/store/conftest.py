@@ -5,16 +5,12 @@ The ``db_url``, ``pg_url`` and ``sqlite_url`` fixtures live in ``tests/conftest.
 
 from __future__ import annotations
 
-import os
-import uuid
 from collections.abc import Iterator
-from pathlib import Path
-from urllib.parse import quote
 
 import pytest
-from sqlalchemy import create_engine, text
 
 from newstrace.store import Store, open_store
+
 
 @pytest.fixture
 def store(db_url: str) -> Iterator[Store]:

@@ -121,7 +121,9 @@ def _people_after_titles(doc: Doc, titles: Iterable[Span], taken: set[int]) -> l
     out: list[Span] = []
     for title in titles:
         i = title.end
-        while i < len(doc) and i - title.end < 4 and i not in taken and _NAME_TOKEN.match(doc[i].text):
+        while (
+            i < len(doc) and i - title.end < 4 and i not in taken and _NAME_TOKEN.match(doc[i].text)
+        ):
             if doc[i].text.lower() in {"the", "of", "and", "said", "says"}:
                 break
             i += 1
