@@ -80,6 +80,7 @@ def run_pipeline(corpus: Path, processes: int) -> dict[str, float]:
     settings = get_settings().model_copy(update={"processes": processes})
     t0 = time.perf_counter()
     engine = Engine(settings)
+    engine.load()  # with several processes the workers load the model inside the timed run
     load = time.perf_counter() - t0
     with tempfile.TemporaryDirectory() as tmp:
         store = open_store(f"sqlite:///{tmp}/bench.db")

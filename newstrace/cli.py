@@ -114,6 +114,7 @@ def analyze(
     _quiet_libraries()
     try:
         engine = Engine(settings)
+        engine.load()
         store = None if no_store else _open_store(settings.db)
     except NewstraceError as err:
         _fail(err)

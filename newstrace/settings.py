@@ -28,7 +28,12 @@ class Settings(BaseSettings):
     max_bytes: int = Field(
         10_000_000, description="Inputs larger than this many bytes are refused, not read."
     )
-    processes: int = Field(1, description="Worker processes for spaCy on runs of many articles.")
+    processes: int = Field(
+        1,
+        ge=1,
+        description="Worker processes that analyse articles in parallel (each loads the model); "
+        "1 analyses in the main process.",
+    )
     batch_size: int = Field(64, description="Sentences per spaCy batch.")
     min_chars: int = Field(
         40, description="Texts shorter than this (after extraction) are not articles."

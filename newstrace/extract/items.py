@@ -329,7 +329,7 @@ def find_items(
 
 
 def _norm(token: Token) -> str:
-    return token.text.lower().replace("’", "'")
+    return token.lower_.replace("’", "'")
 
 
 def _plural(span: object) -> bool:

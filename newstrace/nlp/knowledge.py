@@ -328,6 +328,7 @@ class Knowledge:
     triggers: list[TriggerEntry] = field(default_factory=list)
     materiel: list[MaterielEntry] = field(default_factory=list)
     aliases: list[Alias] = field(default_factory=list)
+    _outlet_index: dict[str, str] = field(default_factory=dict, repr=False)
 
     def country_name(self, iso3: str | None) -> str | None:
         if iso3 is None:
@@ -335,14 +336,27 @@ class Knowledge:
         return self.country_names.get(iso3, iso3)
 
     def outlet_by_name(self, name: str) -> OutletEntry | None:
+        """The outlet named ``name`` (an alias, any case, "the" optional) or by a domain."""
+        if not self._outlet_index:
+            for alias in self.aliases:
+                if alias.kind == "outlet":
+                    self._outlet_index.setdefault(_fold(alias.text), alias.key)
+            for outlet in self.outlets.values():
+                for domain in outlet.domains:
+                    self._outlet_index.setdefault(_fold(domain), outlet.id)
         wanted = _fold(name)
-        for alias in self.aliases:
-            if alias.kind == "outlet" and _fold(alias.text) == wanted:
-                return self.outlets[alias.key]
-        for outlet in self.outlets.values():
-            if any(_fold(d) == wanted or wanted.endswith("." + _fold(d)) for d in outlet.domains):
-                return outlet
-        return None
+        key = self._outlet_index.get(wanted)
+        if key is None and "." in wanted:  # www.reuters.com -> reuters.com
+            parts = wanted.split(".")
+            key = next(
+                (
+                    self._outlet_index[".".join(parts[i:])]
+                    for i in range(1, len(parts) - 1)
+                    if ".".join(parts[i:]) in self._outlet_index
+                ),
+                None,
+            )
+        return self.outlets[key] if key else None
 
     def iter_aliases(self, kind: str) -> Iterator[Alias]:
         return (a for a in self.aliases if a.kind == kind)

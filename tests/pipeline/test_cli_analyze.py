@@ -275,3 +275,22 @@ def test_console_script_keeps_stdout_pure_json(tmp_path: Path) -> None:
     (report,) = json_lines(proc.stdout)
     assert report["schema"] == "newstrace.report/1"
     assert "missing.txt" in proc.stderr and "analysed 1" in proc.stderr
+
+
+def test_worker_processes_give_the_same_reports(tmp_path: Path) -> None:
+    from newstrace.pipeline import Engine, run
+    from newstrace.settings import Settings
+
+    paths = [str(SAMPLES / "jsonl"), str(SEED)]
+    one = [
+        o.report.to_dict()
+        for o in run(paths, engine=Engine(Settings(processes=1)), published=None)
+        if o.report is not None
+    ]
+    two = [
+        o.report.to_dict()
+        for o in run(paths, engine=Engine(Settings(processes=2)), chunk=4)
+        if o.report is not None
+    ]
+    assert len(one) >= 10
+    assert one == two
