@@ -171,6 +171,8 @@ def _print_summary(summary: object) -> None:
         f"unchanged), {summary.events} event(s); skipped {summary.skipped}; "
         f"failed {summary.failed}"
     )
+    if summary.codes:
+        line += " (" + ", ".join(f"{code}: {n}" for code, n in sorted(summary.codes.items())) + ")"
     err_console.print(line, markup=False)
 
 

@@ -45,14 +45,20 @@ class Outcome:
 
 @dataclass(slots=True)
 class Summary:
+    """What a run did: analysed, already stored, skipped (bad input) and failed, and why."""
+
     analysed: int = 0
     unchanged: int = 0
     failed: int = 0
     skipped: int = 0
     events: int = 0
     reasons: list[str] = field(default_factory=list)
+    codes: dict[str, int] = field(default_factory=dict)  # error code -> count
 
     def add(self, outcome: Outcome) -> None:
+        if outcome.error is not None:
+            code = outcome.error.code
+            self.codes[code] = self.codes.get(code, 0) + 1
         if outcome.ok:
             self.analysed += 1
             assert outcome.report is not None

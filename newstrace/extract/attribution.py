@@ -414,6 +414,10 @@ class SourceFinder:
                 ),
                 None,
             )
+            if len(name_tokens) < 2:
+                # A bare "letter" or "documents": a source, too vague to be an entity.
+                out.append((Source(f"document:{slug(name)}", name, "document", None), s, i + 1))
+                continue
             entity = self.registry.add(
                 Entity(
                     f"document:{slug(name)}",
@@ -426,8 +430,7 @@ class SourceFinder:
                 offset + doc[i].idx + len(doc[i]),
             )
             source = Source(entity.id, name, "document", entity.id)
-            if len(name_tokens) >= 2:
-                self.last_document = source
+            self.last_document = source
             out.append((source, s, i + 1))
         return out
 

@@ -115,6 +115,7 @@ def test_nothing_analysed_exits_1(tmp_path: Path) -> None:
     result = invoke("analyze", str(empty), "--db", "sqlite://")
     assert result.exit_code == 1
     assert "analysed 0" in result.stderr
+    assert "(input.empty: 1)" in result.stderr.splitlines()[-1]
 
 
 def test_usage_errors_exit_2() -> None:
