@@ -11,7 +11,7 @@ import logging
 import sys
 from datetime import date
 from enum import StrEnum
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 from rich.console import Console
@@ -21,6 +21,9 @@ from rich.table import Table
 from newstrace import __version__
 from newstrace.errors import NewstraceError, UsageError
 from newstrace.settings import Settings, get_settings
+
+if TYPE_CHECKING:
+    from newstrace.store import Store
 
 app = typer.Typer(
     name="newstrace",
@@ -185,11 +188,7 @@ def briefing(
     """Print the stored reports, newest first."""
     from newstrace.export import render
 
-    settings = _settings(db)
-    try:
-        store = _open_store(settings.db)
-    except NewstraceError as err:
-        _fail(err)
+    store = _store_or_fail(db)
     rows = store.list_articles(limit=limit)
     reports, texts = [], {}
     for row in rows:
@@ -216,11 +215,7 @@ def show(
     """Print one stored report."""
     from newstrace.export import render
 
-    settings = _settings(db)
-    try:
-        store = _open_store(settings.db)
-    except NewstraceError as err:
-        _fail(err)
+    store = _store_or_fail(db)
     matches = [
         r["id"] for r in store.list_articles(limit=100_000) if r["id"].startswith(article_id)
     ]
@@ -279,7 +274,14 @@ def version() -> None:
     out_console.print(f"newstrace {__version__}")
 
 
-def _open_store(url: str):  # type: ignore[no-untyped-def]
+def _store_or_fail(db: str | None) -> Store:
+    try:
+        return _open_store(_settings(db).db)
+    except NewstraceError as err:
+        _fail(err)
+
+
+def _open_store(url: str) -> Store:
     from newstrace.store import open_store
 
     return open_store(url)

@@ -34,6 +34,8 @@ from newstrace.nlp.pipeline import ParsedArticle, ParsedSegment, TriggerIndex
 
 MATERIEL_TYPES = {"REQUEST", "AID", "AGREE", "REJECT", "SANCTION"}
 BACKGROUND_HEADINGS = ("histor", "background", "context", "previous", "past", "alliance")
+CARRY_VERBS = frozenset({"delivered", "handed", "carried", "conveyed", "passed", "brought"})
+MESSAGE_NOUNS = frozenset({"appeal", "letter", "request", "message", "plea"})
 ACTOR_KINDS = {"person", "organization", "country", "group"}
 
 
@@ -447,23 +449,10 @@ class _ArticleRun:
         if not doc.has_annotation("DEP"):
             return
         for tok in doc:
-            if tok.text.lower() not in {
-                "delivered",
-                "handed",
-                "carried",
-                "conveyed",
-                "passed",
-                "brought",
-            }:
+            if tok.lower_ not in CARRY_VERBS:
                 continue
             objs = [c for c in tok.children if c.dep_ == "dobj"]
-            if not objs or objs[0].text.lower() not in {
-                "appeal",
-                "letter",
-                "request",
-                "message",
-                "plea",
-            }:
+            if not objs or objs[0].lower_ not in MESSAGE_NOUNS:
                 continue
             subj = [c for c in tok.children if c.dep_ == "nsubj"]
             if not subj:

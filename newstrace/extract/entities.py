@@ -11,10 +11,12 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from spacy.tokens import Span
 
 from newstrace.model import Entity, Role
+from newstrace.model.entity import EntityKind
 from newstrace.nlp.knowledge import Knowledge, PersonEntry
 
 ORG_TO_COUNTRY = re.compile(r"\b(government|administration|regime|authorities)\b", re.I)
@@ -84,51 +86,27 @@ class EntityRegistry:
                 source=f"knowledge:capital:{key}",
                 category="capital",
             )
-        if kind == "place":
-            place = kb.places[key]
-            return Entity(
-                f"place:{key}",
-                "place",
-                place.name,
-                country=place.country,
-                wikidata=place.wikidata,
-                source=f"knowledge:place:{key}",
-                category=place.kind,
-            )
         if kind == "person":
             return self.person(kb.people[key])
-        if kind == "organization":
-            org = kb.organizations[key]
-            return Entity(
-                f"org:{key}",
-                "organization",
-                org.name,
-                country=org.country,
-                wikidata=org.wikidata,
-                source=f"knowledge:organization:{key}",
-                category=org.kind,
-            )
-        if kind == "outlet":
-            outlet = kb.outlets[key]
-            return Entity(
-                f"outlet:{key}",
-                "outlet",
-                outlet.name,
-                country=outlet.country,
-                wikidata=outlet.wikidata,
-                source=f"knowledge:outlet:{key}",
-                category=outlet.kind,
-            )
         if kind == "weapon":
-            weapon = kb.weapons[self.resolve_weapon(key)]
+            key = self.resolve_weapon(key)
+        table: dict[str, tuple[str, EntityKind, Any]] = {
+            "place": ("place", "place", kb.places),
+            "organization": ("org", "organization", kb.organizations),
+            "outlet": ("outlet", "outlet", kb.outlets),
+            "weapon": ("weapon", "weapon_system", kb.weapons),
+        }
+        if kind in table:
+            prefix, entity_kind, entries = table[kind]
+            entry = entries[key]
             return Entity(
-                f"weapon:{weapon.id}",
-                "weapon_system",
-                weapon.name,
-                country=weapon.origin,
-                wikidata=weapon.wikidata,
-                source=f"knowledge:weapon:{weapon.id}",
-                category=weapon.category,
+                f"{prefix}:{key}",
+                entity_kind,
+                entry.name,
+                country=getattr(entry, "origin", None) or getattr(entry, "country", None),
+                wikidata=entry.wikidata,
+                source=f"knowledge:{kind}:{key}",
+                category=getattr(entry, "category", None) or getattr(entry, "kind", None),
             )
         return None
 
