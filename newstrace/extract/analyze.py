@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from newstrace.extract import filler as filler_mod
 from newstrace.extract.attribution import (
@@ -24,6 +24,7 @@ from newstrace.extract.attribution import (
 from newstrace.extract.dates import DateMention, find_dates
 from newstrace.extract.entities import EntityRegistry, Mention
 from newstrace.extract.factuality import judge
+from newstrace.extract.groups import find_groups
 from newstrace.extract.items import ItemMention, MaterielLexicon, find_items
 from newstrace.extract.money import MoneyMention, find_money, via_after
 from newstrace.extract.people import PeopleResolver
@@ -34,6 +35,26 @@ from newstrace.nlp.pipeline import ParsedArticle, ParsedSegment, TriggerIndex
 
 MATERIEL_TYPES = {"REQUEST", "AID", "AGREE", "REJECT", "SANCTION"}
 BACKGROUND_HEADINGS = ("histor", "background", "context", "previous", "past", "alliance")
+COLLECTIVES = frozenset(
+    {
+        "thousands",
+        "hundreds",
+        "dozens",
+        "tens",
+        "scores",
+        "group",
+        "groups",
+        "crowd",
+        "crowds",
+        "members",
+        "units",
+        "some",
+        "many",
+        "most",
+        "all",
+    }
+)
+PRONOUNS = frozenset({"he", "she", "they", "his", "her", "their", "it", "its", "them", "him"})
 CARRY_VERBS = frozenset({"delivered", "handed", "carried", "conveyed", "passed", "brought"})
 MESSAGE_NOUNS = frozenset({"appeal", "letter", "request", "message", "plea"})
 ACTOR_KINDS = {"person", "organization", "country", "group"}
@@ -110,6 +131,7 @@ class _ArticleRun:
                 m for ent in seg.doc.ents if (m := self.registry.from_span(ent, seg.offset))
             ]
             mentions = [self._capital_or_government(seg, m) for m in mentions]
+            mentions += find_groups(seg, mentions, self.registry, self.a.kb)
             self.people.note_subjects(seg, mentions)
             mentions += self.people.resolve(seg, mentions)
             self.segment_mentions[n] = mentions
@@ -232,8 +254,13 @@ class _ArticleRun:
         return f"weapon:{weapon.id}", weapon.category, weapon.origin
 
     # -- roles ----------------------------------------------------------------------------
-    def _roles(self, cand: Candidate, mentions: list[Mention]) -> None:
+    def _roles(self, cand: Candidate, all_mentions: list[Mention]) -> None:
         hit, doc, offset = cand.hit, cand.seg.doc, cand.seg.offset
+        # The sentence's sources ("..., the ministry said") report the event; they do not act
+        # in it, nor receive it.
+        cues = [(c.start, c.end) for c in cand.sources.cues] if cand.sources else []
+        mentions = [m for m in all_mentions if not any(s <= m.start < e for s, e in cues)]
+        self._all_mentions = all_mentions
         if hit.subject_tokens or hit.recipient_tokens or hit.agent_tokens:
             cand.parsed_roles = True
         subjects = hit.agent_tokens or hit.subject_tokens
@@ -262,18 +289,28 @@ class _ArticleRun:
     ) -> list[str]:
         """Entities that fill a role whose head token is i (its phrase, or a pronoun)."""
         tok = doc[i]
-        if tok.pos_ == "PRON" or tok.text.lower() in {"he", "she", "they", "his", "her", "their"}:
+        if tok.pos_ == "PRON" or tok.lower_ in PRONOUNS:
+            matrix = _matrix_subject(tok)
+            if matrix is not None:  # "Moscow denied that it had sent troops": it = Moscow
+                return self._actor_at(doc, offset, matrix.i, self._all_mentions, allow_place)
+            if tok.lower_ in {"it", "its"}:
+                return []
             person = self.people.last_subject
             return [person] if person else []
-        left = min([i] + [t.i for t in tok.subtree if t.i <= i])
-        right = (
-            max(
-                [i]
-                + [t.i for t in tok.subtree if t.dep_ not in {"relcl", "acl", "prep"} or t.i <= i]
-            )
-            if doc.has_annotation("DEP")
-            else i
-        )
+        if doc.has_annotation("DEP"):
+            # The phrase headed by i, without coordinated phrases ("Israel and Hamas") or
+            # clauses that hang on it.
+            skip: set[int] = set()
+            for child in tok.children:
+                of_whom = child.lower_ == "of" and tok.lower_ in COLLECTIVES  # "thousands of"
+                if child.dep_ in {"conj", "cc", "relcl", "acl", "appos"} or (
+                    child.dep_ == "prep" and child.i > i and not of_whom
+                ):
+                    skip |= {t.i for t in child.subtree}
+            tokens = [t.i for t in tok.subtree if t.i not in skip]
+            left, right = min(tokens), max(tokens)
+        else:
+            left = right = i
         s, e = offset + doc[left].idx, offset + doc[right].idx + len(doc[right])
         inside = [m for m in mentions if m.start >= s and m.end <= e]
         return self._pick_actor(inside, allow_place)
@@ -328,7 +365,12 @@ class _ArticleRun:
             and trig_start - m.end <= 60
             and not any(s <= m.start < e for s, e in cues)
         ]
+        parsed = doc.has_annotation("DEP")
         for m in reversed(before):
+            if parsed:
+                span = doc.char_span(m.start - offset, m.end - offset, alignment_mode="expand")
+                if span is not None and span.root.dep_ in {"pobj", "dobj", "dative", "poss"}:
+                    continue  # an object or possessor elsewhere in the clause, not the actor
             ent = self.registry.entities.get(m.entity)
             if ent and (ent.kind in ACTOR_KINDS or m.kind == "capital"):
                 prev_word = doc[:].text[: m.start - offset].split()[-1:]
@@ -662,6 +704,7 @@ def _actor_rank(registry: EntityRegistry, m: Mention) -> tuple[int, int]:
 
 
 def _with_states(registry: EntityRegistry, ids: list[str]) -> list[str]:
+    """Each actor followed by the state it acts for (people in office, state bodies)."""
     out: list[str] = []
     for i in ids:
         out.append(i)
@@ -672,6 +715,26 @@ def _with_states(registry: EntityRegistry, ids: list[str]) -> list[str]:
                 registry.order.append(f"country:{state}")
             out.append(f"country:{state}")
     return out
+
+
+def _matrix_subject(tok: Token) -> Token | None:
+    """What a pronoun stands for, from the sentence's structure: the subject of the reporting
+    verb for the subject of a reported clause ("Moscow denied that it had sent"), or the
+    subject of the verb for a possessive ("the U.S. steps up its presence")."""
+    verb = tok.head
+    if tok.dep_ == "poss" and verb.dep_ in {"dobj", "pobj", "nsubj"}:
+        verb = verb.head
+        if verb.dep_ == "prep":
+            verb = verb.head
+        candidates = list(verb.children)
+    elif tok.dep_ in {"nsubj", "nsubjpass"} and verb.dep_ in {"ccomp", "xcomp"}:
+        candidates = list(verb.head.children)
+    else:
+        return None
+    for child in candidates:
+        if child.dep_ == "nsubj" and child.pos_ != "PRON" and child is not tok:
+            return child
+    return None
 
 
 def _fold_same_type(cands: list[Candidate]) -> list[Candidate]:

@@ -70,6 +70,13 @@ SPEECH_VERBS = frozenset(
         "showed",
         "show",
         "shows",
+        "denied",
+        "denies",
+        "dismissed",
+        "dismisses",
+        "posted",
+        "posts",
+        "tweeted",
     ]
 )
 BY_VERBS = frozenset(
@@ -138,6 +145,68 @@ DOC_MODIFIERS = frozenset(
         "multiple",
         "new",
     ]
+)
+# Nouns that head an unnamed speaker, with the hop kind and organisation category they give.
+SPEAKER_HEADS: dict[str, tuple[str, str | None]] = {
+    **{w: ("organization", "ministry") for w in ("ministry", "department")},
+    **{
+        w: ("organization", "military")
+        for w in ("army", "military", "navy", "forces", "command", "guard", "corps")
+    },
+    **{w: ("organization", "agency") for w in ("agency", "service", "police", "intelligence")},
+    **{
+        w: ("organization", "government")
+        for w in (
+            "government",
+            "office",
+            "presidency",
+            "embassy",
+            "cabinet",
+            "parliament",
+            "court",
+            "council",
+            "administration",
+        )
+    },
+    **{
+        w: ("official", None)
+        for w in (
+            "spokesperson",
+            "spokesman",
+            "spokeswoman",
+            "minister",
+            "president",
+            "commander",
+            "ambassador",
+            "envoy",
+            "adviser",
+            "advisor",
+            "chief",
+            "general",
+            "secretary",
+        )
+    },
+}
+SPEAKER_STOPS = frozenset(
+    {
+        ",",
+        ".",
+        ";",
+        ":",
+        '"',
+        "“",
+        "”",
+        "that",
+        "and",
+        "but",
+        "which",
+        "who",
+        "as",
+        "while",
+        "when",
+        "(",
+        ")",
+    }
 )
 GROUP_NOUNS = {
     "observers": "anonymous",
@@ -274,14 +343,23 @@ class SourceFinder:
                 continue  # "States" in "United States", "reports" as a noun
             # according to X
             if w == "according" and i + 1 < len(doc) and words[i + 1] == "to":
-                hit = source_at(i + 2)
+                hit = source_at(i + 2) or self._speaker_after(doc, words, i + 2, offset, text)
                 if hit:
                     add_cue(hit[0], i, hit[2], "attribution.according_to")
             # X said / the report stated ...   (X right before the verb)
             elif w in SPEECH_VERBS and w not in {"cites", "cited", "show", "shows", "showed"}:
                 hit = self._source_ending_at(i, source_at, by_token, docs_here + groups)
+                if hit is None:
+                    hit = self._speaker_before(doc, words, i, offset, text)
                 if hit:
                     add_cue(hit[0], hit[1], i + 1, "attribution.speech_verb")
+                    told = source_at(i + 1) if w in {"told", "tells"} else None
+                    if told and told[0].kind == "outlet":  # "officials told Reuters"
+                        out.citations.append((told[0], hit[0], "told"))
+                elif i > 0 and words[i - 1] in {",", "”", '"'}:  # "..., said Rutte."
+                    after = source_at(i + 1)
+                    if after:
+                        add_cue(after[0], i, after[2], "attribution.speech_verb")
                 # as X reported
             if w == "as" and i + 1 < len(doc):
                 hit = source_at(i + 1)
@@ -345,6 +423,69 @@ class SourceFinder:
             if cue.source.kind == "outlet":
                 self.last_outlet = cue.source
         return out
+
+    def _speaker_before(
+        self, doc: Doc, words: list[str], verb: int, offset: int, text: str
+    ) -> tuple[Source, int, int] | None:
+        """An unnamed speaker right before a speech verb: "the Indian defence ministry said"."""
+        head = verb - 1
+        if head < 0 or words[head] not in SPEAKER_HEADS:
+            return None
+        start = head
+        while (
+            start > 0
+            and verb - start < 7
+            and words[start - 1] not in SPEAKER_STOPS
+            and not (
+                doc.has_annotation("POS") and doc[start - 1].pos_ in {"VERB", "AUX", "ADP", "SCONJ"}
+            )
+        ):
+            start -= 1
+        return self._speaker(doc, words, start, head, offset, text), start, verb
+
+    def _speaker_after(
+        self, doc: Doc, words: list[str], start: int, offset: int, text: str
+    ) -> tuple[Source, int, int] | None:
+        """An unnamed speaker after "according to": "according to the Israeli military"."""
+        head = start
+        while head < len(doc) and head - start < 7 and words[head] not in SPEAKER_STOPS:
+            head += 1
+        head -= 1
+        if head < start or words[head] not in SPEAKER_HEADS:
+            return None
+        return self._speaker(doc, words, start, head, offset, text), start, head + 1
+
+    def _speaker(
+        self, doc: Doc, words: list[str], start: int, head: int, offset: int, text: str
+    ) -> Source:
+        while start < head and words[start] in {"the", "a", "an"}:
+            start += 1
+        name = text[doc[start].idx : doc[head].idx + len(doc[head])]
+        name = name[0].upper() + name[1:]
+        kind, category = SPEAKER_HEADS[words[head]]
+        country = next(
+            (
+                t.ent_kb_id_.split(":", 1)[1]
+                for t in doc[start:head]
+                if t.ent_kb_id_.startswith(("country:", "demonym:", "metonym:"))
+            ),
+            None,
+        )
+        if kind != "organization":
+            return Source(f"{kind}:{slug(name)}", name, kind, None)
+        entity = self.registry.add(
+            Entity(
+                f"org:{slug(name)}",
+                "organization",
+                name,
+                country=country,
+                source="rule:speaker",
+                category=category,
+            ),
+            offset + doc[start].idx,
+            offset + doc[head].idx + len(doc[head]),
+        )
+        return Source(entity.id, name, kind, entity.id)
 
     def _source_ending_at(self, verb: int, source_at, by_token, extra):  # type: ignore[no-untyped-def]
         """A source whose last token stands right before ``verb`` (commas allowed)."""

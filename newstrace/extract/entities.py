@@ -19,6 +19,8 @@ from newstrace.model import Entity, Role
 from newstrace.model.entity import EntityKind
 from newstrace.nlp.knowledge import Knowledge, PersonEntry
 
+# Organisation kinds that act for their state (a ministry does; an armed group or a company does not).
+STATE_BODIES = frozenset({"ministry", "military", "agency", "state_company", "government"})
 ORG_TO_COUNTRY = re.compile(r"\b(government|administration|regime|authorities)\b", re.I)
 
 
@@ -216,7 +218,15 @@ class EntityRegistry:
             if role and role.of and len(role.of) == 3 and role.of.isupper():
                 return role.of
             return entity.country
-        if entity.kind in {"organization", "place"}:
+        if entity.kind == "organization":
+            return (
+                entity.country
+                if entity.category in STATE_BODIES
+                or entity.source == "model:ner"
+                and entity.country
+                else None
+            )
+        if entity.kind == "place":
             return entity.country
         return None
 

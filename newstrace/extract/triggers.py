@@ -24,7 +24,7 @@ RECIPIENT_PREPS = {
     "THREATEN": {"against", "on"},
     "ASSAULT": {"on", "against", "in"},
     "SANCTION": {"on", "against"},
-    "ACCUSE": {"of"},
+    "ACCUSE": {"of", "for", "against"},
     "PROTEST": {"against"},
     "REJECT": {"from"},
     "MOBILIZE": set(),
@@ -60,7 +60,10 @@ class TriggerHit:
 
     @property
     def head(self) -> int:
-        return self.end - 1 if " " not in self.entry.lemma else self.start
+        """The syntactic head: the first word of a verb phrase ("pull out"), else the last."""
+        return (
+            self.start if "VERB" in self.entry.pos and self.end - self.start > 1 else self.end - 1
+        )
 
 
 def find_triggers(doc: Doc, index: TriggerIndex) -> list[TriggerHit]:

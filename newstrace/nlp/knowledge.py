@@ -208,6 +208,11 @@ class TriggerEntry(_Entry):
     ] = []  # objects that cancel the trigger (a "delivered appeal" is no delivery)
     forms: list[str] = []  # inflected forms, added to the generated ones
 
+    @field_validator("needs_object", "not_with")
+    @classmethod
+    def _lower(cls, value: list[str]) -> list[str]:
+        return [v.lower() for v in value]
+
     @field_validator("type")
     @classmethod
     def _plover(cls, value: str) -> str:
@@ -237,6 +242,13 @@ class MaterielEntry(_Entry):
             else self.term + "s"
         )
         return self.term, plural
+
+
+class GroupEntry(_Entry):
+    """A common noun naming a group that can act: "protesters", "militants", "allies"."""
+
+    term: str
+    kind: Literal["civilian", "non_state", "coalition"]
 
 
 E = TypeVar("E", bound=_Entry)
@@ -327,6 +339,7 @@ class Knowledge:
     titles: dict[str, TitleEntry] = field(default_factory=dict)
     triggers: list[TriggerEntry] = field(default_factory=list)
     materiel: list[MaterielEntry] = field(default_factory=list)
+    groups: dict[str, GroupEntry] = field(default_factory=dict)
     aliases: list[Alias] = field(default_factory=list)
     _outlet_index: dict[str, str] = field(default_factory=dict, repr=False)
 
@@ -376,6 +389,7 @@ RESOURCE_FILES: dict[str, type[_Entry]] = {
     "titles.yaml": TitleEntry,
     "triggers.yaml": TriggerEntry,
     "materiel.yaml": MaterielEntry,
+    "groups.yaml": GroupEntry,
 }
 
 
@@ -414,6 +428,7 @@ def build_knowledge(loaded: dict[str, list[Any]], base: str = "resources") -> Kn
     kb.titles = _unique(loaded["titles.yaml"], "title", f"{base}/titles.yaml")
     kb.triggers = list(loaded["triggers.yaml"])
     kb.materiel = list(loaded["materiel.yaml"])
+    kb.groups = _unique(loaded["groups.yaml"], "term", f"{base}/groups.yaml")
     _check_references(kb, base)
 
     aliases: list[Alias] = []
@@ -438,7 +453,8 @@ def build_knowledge(loaded: dict[str, list[Any]], base: str = "resources") -> Kn
             kb.country_names[iso3] = entry.names[0] if entry.names else iso3
             aliases += [Alias(n, "country", iso3) for n in entry.names]
         aliases += [Alias(d, "demonym", iso3) for d in entry.demonyms]
-        aliases += [Alias(m, "metonym", iso3) for m in entry.metonyms]
+        # A metonym that is also an organisation ("the Pentagon") is read as the organisation.
+        aliases += [Alias(m, "metonym", iso3, priority=2) for m in entry.metonyms]
         if entry.capital:
             aliases.append(Alias(entry.capital.name, "capital", iso3))
     for place in kb.places.values():

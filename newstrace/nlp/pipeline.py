@@ -75,7 +75,8 @@ class TriggerIndex:
     def __init__(self, triggers: Iterable[TriggerEntry]) -> None:
         self.words: dict[str, list[TriggerEntry]] = {}
         self.phrases: dict[str, list[TriggerEntry]] = {}
-        for trig in triggers:
+        # Conditional entries first: "ratify ... membership" is SUPPORT before plain AGREE.
+        for trig in sorted(triggers, key=lambda t: not t.needs_object):
             for form in inflections(trig):
                 target = self.phrases if " " in form else self.words
                 target.setdefault(form, []).append(trig)

@@ -121,6 +121,11 @@ entries:
   - {term: jet, category: fighter_aircraft}
   - {term: battery, plural: batteries, unit: true, category: air_defense}
 """,
+    "groups.yaml": """\
+source: written for the tests
+entries:
+  - {term: protesters, kind: civilian}
+""",
 }
 
 
