@@ -79,6 +79,7 @@ class Candidate:
     sources: SentenceSources | None = None
     background: bool = False
     parsed_roles: bool = False
+    status_override: str | None = None  # set by a governing verb ("approved a sale")
 
     @property
     def start(self) -> int:
@@ -227,7 +228,7 @@ class _ArticleRun:
             cands.append(cand)
         self._distribute(cands, items, money, dates, mentions, seg)
         self._messenger(seg, mentions)
-        for cand in _fold_same_type(cands):
+        for cand in _fold_same_type(_absorb_governors(cands)):
             if self._anaphor(cand):
                 continue
             self._add_candidate(cand)
@@ -550,7 +551,7 @@ class _ArticleRun:
             type=cand.hit.entry.type,
             mode=cand.hit.entry.mode,
             contexts=list(cand.hit.entry.contexts),
-            status=cand.hit.entry.status,
+            status=cand.status_override or cand.hit.entry.status,
         )
         self.events.append((ev, cand))
         self._merge(ev, cand, first=True)
@@ -735,6 +736,40 @@ def _matrix_subject(tok: Token) -> Token | None:
         if child.dep_ == "nsubj" and child.pos_ != "PRON" and child is not tok:
             return child
     return None
+
+
+# A verb that governs an aid noun sets the deal's status: "approved a sale", "offered a loan".
+GOVERNOR_STATUS = {"AGREE": None, "REQUEST": "requested", "REJECT": "cancelled"}
+
+
+def _absorb_governors(cands: list[Candidate]) -> list[Candidate]:
+    """ "The State Department approved a $330 million sale": one AID event (status agreed),
+    not an AGREE and an AID. The governing verb's actors, recipients and status move over."""
+    out = list(cands)
+    for gov in cands:
+        if gov.hit.entry.type not in GOVERNOR_STATUS:
+            continue
+        verb = gov.seg.doc[gov.hit.head]
+        for aid in cands:
+            if aid is gov or aid.hit.entry.type != "AID" or aid not in out:
+                continue
+            noun = aid.seg.doc[aid.hit.head]
+            head = noun.head.head if noun.head.dep_ == "prep" else noun.head
+            if noun.pos_ not in {"NOUN", "PROPN"} or head != verb:
+                continue
+            aid.actors = _dedupe(gov.actors + aid.actors)
+            aid.recipients = _dedupe(gov.recipients + aid.recipients)
+            aid.status_override = GOVERNOR_STATUS[gov.hit.entry.type] or gov.hit.entry.status
+            aid.factuality = gov.factuality
+            aid.negated = gov.negated or aid.negated
+            aid.evidence = gov.evidence + [e for e in aid.evidence if e not in gov.evidence]
+            aid.money += gov.money
+            aid.dates = gov.dates + aid.dates
+            aid.places += gov.places
+            aid.items += gov.items
+            if gov in out:
+                out.remove(gov)
+    return out
 
 
 def _fold_same_type(cands: list[Candidate]) -> list[Candidate]:

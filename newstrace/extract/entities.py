@@ -219,13 +219,7 @@ class EntityRegistry:
                 return role.of
             return entity.country
         if entity.kind == "organization":
-            return (
-                entity.country
-                if entity.category in STATE_BODIES
-                or entity.source == "model:ner"
-                and entity.country
-                else None
-            )
+            return entity.country if entity.category in STATE_BODIES else None
         if entity.kind == "place":
             return entity.country
         return None

@@ -133,7 +133,9 @@ def _roles_from_parse(doc: Doc, hit: TriggerHit) -> None:
             hit.subject_tokens += _conj_heads(child)
         elif child.dep_ == "nsubjpass":
             hit.object_tokens += _conj_heads(child)
-        elif child.dep_ in {"dobj", "attr", "dative"}:
+        elif child.dep_ == "dative":  # "offered Venezuela a loan"
+            hit.recipient_tokens += _conj_heads(child)
+        elif child.dep_ in {"dobj", "attr"}:
             hit.object_tokens += _conj_heads(child)
             # "requested assistance from Putin": the prepositional phrase hangs on the object.
             for grand in child.children:

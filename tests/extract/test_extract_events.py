@@ -1,0 +1,261 @@
+"""Sentence-level extraction: one sentence in, the event (type, roles, status, factuality,
+sources) out. A table of patterns news uses; each row must hold on its own."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+
+from newstrace.model.article import Article, normalise_text
+
+PUBLISHED = date(2025, 11, 7)  # a Friday
+
+# sentence, type, actors (subset), recipients (subset), status, factuality, hop names or None
+CASES: list[tuple[str, str, set[str], set[str], str | None, str, list[str] | None]] = [
+    (
+        "Russia delivered two S-400 batteries to India last week, the Indian defence ministry said.",
+        "AID",
+        {"country:RUS"},
+        {"country:IND"},
+        "delivered",
+        "reported",
+        ["Indian defence ministry"],
+    ),
+    (
+        "The Kremlin denied that it had sent troops to Venezuela.",
+        "AID",
+        {"country:RUS"},
+        {"country:VEN"},
+        "denied",
+        "denied",
+        None,
+    ),
+    (
+        "North Korea has sent about 10,000 troops to Russia, South Korea's spy agency said on Friday.",
+        "AID",
+        {"country:PRK"},
+        {"country:RUS"},
+        "delivered",
+        "reported",
+        ["South Korea's spy agency"],
+    ),
+    (
+        "Beijing imposed sanctions on seven U.S. defence companies on Thursday.",
+        "SANCTION",
+        {"country:CHN"},
+        {"country:USA"},
+        None,
+        "asserted",
+        [],
+    ),
+    (
+        "Israel and Hamas agreed to a ceasefire that took effect on Friday.",
+        "AGREE",
+        {"country:ISR", "org:hamas"},
+        set(),
+        "agreed",
+        "asserted",
+        [],
+    ),
+    (
+        "Hamas released 20 living hostages on Monday, according to the Israeli military.",
+        "CONCEDE",
+        {"org:hamas"},
+        set(),
+        None,
+        "reported",
+        ["Israeli military"],
+    ),
+    (
+        "Israeli forces withdrew from parts of Gaza City, the army said in a statement.",
+        "RETREAT",
+        {"country:ISR"},
+        set(),
+        None,
+        "reported",
+        None,
+    ),
+    (
+        "U.S. warplanes struck Houthi targets in Yemen overnight, the Pentagon said.",
+        "ASSAULT",
+        {"country:USA"},
+        set(),
+        None,
+        "reported",
+        None,
+    ),
+    (
+        "Zelensky asked Western allies for more Patriot systems.",
+        "REQUEST",
+        {"person:volodymyr-zelensky", "country:UKR"},
+        {"group:western-allies"},
+        "requested",
+        "asserted",
+        [],
+    ),
+    (
+        "The United States will deliver 31 Abrams tanks to Ukraine next year.",
+        "AID",
+        {"country:USA"},
+        {"country:UKR"},
+        "agreed",
+        "future",
+        [],
+    ),
+    (
+        "If Russia were to attack a NATO member, the alliance would respond, Rutte said.",
+        "ASSAULT",
+        {"country:RUS"},
+        set(),
+        None,
+        "hypothetical",
+        ["Mark Rutte"],
+    ),
+    (
+        "Thousands of protesters rallied in Tbilisi against the government's decision.",
+        "PROTEST",
+        {"group:protesters"},
+        set(),
+        None,
+        "asserted",
+        [],
+    ),
+    (
+        "Georgian police detained dozens of demonstrators, the interior ministry said.",
+        "COERCE",
+        {"country:GEO"},
+        set(),
+        None,
+        "reported",
+        ["Interior ministry"],
+    ),
+    (
+        "Iran and the IAEA signed an agreement in Cairo on September 9.",
+        "AGREE",
+        {"country:IRN"},
+        set(),
+        "agreed",
+        "asserted",
+        [],
+    ),
+    (
+        "Trump met Putin in Alaska on August 15.",
+        "CONSULT",
+        {"person:donald-trump", "country:USA"},
+        {"person:vladimir-putin", "country:RUS"},
+        None,
+        "asserted",
+        [],
+    ),
+    (
+        "Maduro accused the United States of preparing a military invasion.",
+        "ACCUSE",
+        {"person:nicolas-maduro"},
+        {"country:USA"},
+        None,
+        "asserted",
+        [],
+    ),
+    (
+        "The ICC issued an arrest warrant for Putin in March 2023.",
+        "ACCUSE",
+        set(),
+        {"person:vladimir-putin"},
+        None,
+        "asserted",
+        [],
+    ),
+    (
+        "Finland formally joined NATO on April 4, 2023.",
+        "COOPERATE",
+        {"country:FIN"},
+        set(),
+        None,
+        "asserted",
+        [],
+    ),
+    (
+        "Turkey's parliament approved Sweden's NATO membership bid.",
+        "SUPPORT",
+        {"country:TUR"},
+        set(),
+        None,
+        "asserted",
+        [],
+    ),
+    (
+        "Indian missiles struck nine sites in Pakistan, the Indian army said.",
+        "ASSAULT",
+        {"country:IND"},
+        {"country:PAK"},
+        None,
+        "reported",
+        ["Indian army"],
+    ),
+    (
+        "The State Department approved a possible $330 million sale of aircraft spare parts to Taiwan.",
+        "AID",
+        {"country:USA"},
+        {"country:TWN"},
+        "agreed",
+        "asserted",
+        [],
+    ),
+    (
+        "Russia offered Venezuela a $2 billion loan to buy Russian weapons.",
+        "AID",
+        {"country:RUS"},
+        {"country:VEN"},
+        "offered",
+        "asserted",
+        [],
+    ),
+]
+
+
+def _analyse(engine: Any, sentence: str) -> dict[str, Any]:
+    article = Article(text=normalise_text(sentence), published=PUBLISHED, published_basis="option")
+    report: dict[str, Any] = engine.analyze_one(article).to_dict()
+    return report
+
+
+@pytest.mark.parametrize(
+    ("sentence", "etype", "actors", "recipients", "status", "factuality", "hops"),
+    CASES,
+    ids=[c[0][:40] for c in CASES],
+)
+def test_sentence(
+    engine: Any,
+    sentence: str,
+    etype: str,
+    actors: set[str],
+    recipients: set[str],
+    status: str | None,
+    factuality: str,
+    hops: list[str] | None,
+) -> None:
+    report = _analyse(engine, sentence)
+    events = [e for e in report["events"] if e["type"] == etype]
+    assert events, [e["type"] for e in report["events"]]
+    event = events[0]
+    assert actors <= set(event["actors"]), event["actors"]
+    assert recipients <= set(event["recipients"]), event["recipients"]
+    assert event["status"] == status
+    assert event["factuality"] == factuality
+    if hops is not None:
+        chain = [h["name"] for h in event["attribution"][0]["hops"]] if event["attribution"] else []
+        assert chain == hops
+
+
+def test_one_event_for_approved_sale(engine: Any) -> None:
+    report = _analyse(engine, CASES[20][0])
+    assert [e["type"] for e in report["events"]] == ["AID"]
+    (money,) = report["events"][0]["money"]
+    assert (money["amount"], money["currency"]) == (330_000_000, "USD")
+
+
+def test_speaker_is_not_a_recipient(engine: Any) -> None:
+    report = _analyse(engine, CASES[2][0])
+    assert "country:KOR" not in report["events"][0]["recipients"]
