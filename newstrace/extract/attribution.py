@@ -374,7 +374,7 @@ class SourceFinder:
                     subject = self._subject_before(i - 1, docs_here + groups, doc)
                     if prev in OBTAIN_VERBS and subject is not None:
                         out.citations.append((src, subject, "obtained_by"))
-                    elif prev == "cited" and subject is not None:
+                    elif prev in {"cited", "quoted"} and subject is not None:
                         out.citations.append((src, subject, "cited_by"))
                         add_cue(subject, i + 1, hit[2], "attribution.cited_by")
                     else:
