@@ -9,6 +9,7 @@ repeats the body adds evidence, never items.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
@@ -269,8 +270,8 @@ class _ArticleRun:
             cand.actors += self._actor_at(doc, offset, i, mentions)
         for i in hit.recipient_tokens:
             cand.recipients += self._actor_at(doc, offset, i, mentions)
-        if hit.entry.type in {"CONSULT", "ASSAULT", "THREATEN", "ACCUSE", "SANCTION", "REQUEST"}:
-            for i in hit.object_tokens if not hit.agent_tokens else []:
+        if not hit.agent_tokens:  # the people, states and groups an event is done to
+            for i in hit.object_tokens:
                 cand.recipients += self._actor_at(doc, offset, i, mentions, allow_place=False)
         is_noun = doc.has_annotation("POS") and doc[hit.head].pos_ in {"NOUN", "PROPN"}
         if not cand.actors and not subjects and not is_noun:
@@ -641,6 +642,8 @@ class _ArticleRun:
                 ev.attribution = [to_attribution(chain)]
             if ev.factuality == "asserted" and chain:
                 ev.factuality = "reported"
+            if ev.factuality == "reported" and chain and self._self_reported(ev, chain[-1]):
+                ev.factuality = "asserted"  # an actor announcing its own act, on the record
             if ev.factuality == "hypothetical" or ev.negated:
                 ev.status = None
             elif ev.factuality == "future" and ev.status in {"delivered"}:
@@ -652,6 +655,15 @@ class _ArticleRun:
             ev.summary = self._summary(ev)
             out.append(ev)
         return out
+
+    def _self_reported(self, ev: Event, source: Source) -> bool:
+        """Whether the innermost source is one of the actors or speaks for an actor's state."""
+        if source.entity is None or first_hedge(ev, self.article.text):
+            return False
+        if source.entity in ev.actors:
+            return True
+        state = self.registry.state_of(source.entity)
+        return state is not None and f"country:{state}" in ev.actors
 
     def _salience(self, ev: Event, first: Candidate) -> None:
         text = first.seg.segment.text.lower()
@@ -716,6 +728,21 @@ def _with_states(registry: EntityRegistry, ids: list[str]) -> list[str]:
                 registry.order.append(f"country:{state}")
             out.append(f"country:{state}")
     return out
+
+
+HEDGES = re.compile(
+    r"\b(reportedly|allegedly|purportedly|claimed|claims|could not be verified)\b", re.I
+)
+
+
+def first_hedge(ev: Event, text: str) -> bool:
+    """Whether the sentence of the event's first trigger hedges it ("reportedly")."""
+    trigger = next((e for e in ev.evidence if e.rule.startswith("trigger:")), None)
+    if trigger is None:
+        return False
+    start = max(text.rfind(". ", 0, trigger.start), text.rfind("\n", 0, trigger.start)) + 1
+    end = text.find(". ", trigger.end)
+    return bool(HEDGES.search(text[start : end if end > 0 else len(text)]))
 
 
 def _matrix_subject(tok: Token) -> Token | None:

@@ -83,7 +83,7 @@ CASES: list[tuple[str, str, set[str], set[str], str | None, str, list[str] | Non
         {"country:USA"},
         set(),
         None,
-        "reported",
+        "asserted",
         None,
     ),
     (
@@ -191,7 +191,7 @@ CASES: list[tuple[str, str, set[str], set[str], str | None, str, list[str] | Non
         {"country:IND"},
         {"country:PAK"},
         None,
-        "reported",
+        "asserted",
         ["Indian army"],
     ),
     (
