@@ -455,6 +455,17 @@ class _ArticleRun:
             if prev in RECIPIENT_PREPS.get(target.hit.entry.type, set()):
                 continue
             target.places.append(self._place(m))
+        # One date (or set of places) in a sentence holds for its other events too:
+        # "X met Y in Cairo on Thursday and signed an agreement".
+        if len(dates) == 1:
+            for cand in cands:
+                if not cand.dates:
+                    cand.dates.append(dates[0])
+        placed = [c.places for c in cands if c.places]
+        if len(placed) == 1:
+            for cand in cands:
+                if not cand.places:
+                    cand.places = list(placed[0])
 
     def _money(self, mm: MoneyMention, seg: ParsedSegment, mentions: list[Mention]) -> Money:
         via = None
