@@ -35,6 +35,7 @@ from newstrace.nlp.knowledge import Knowledge
 from newstrace.nlp.pipeline import ParsedArticle, ParsedSegment, TriggerIndex
 
 MATERIEL_TYPES = {"REQUEST", "AID", "AGREE", "REJECT", "SANCTION"}
+FORCE_TYPES = {"MOBILIZE", "ASSAULT"}  # events whose items are the forces and weapons used
 BACKGROUND_HEADINGS = ("histor", "background", "context", "previous", "past", "alliance")
 COLLECTIVES = frozenset(
     {
@@ -415,9 +416,11 @@ class _ArticleRun:
             return None if before_only else min(pool, key=lambda c: abs(c.start - pos))
 
         for im in items:
-            target = nearest(im.start, MATERIEL_TYPES)
+            target = nearest(im.start, MATERIEL_TYPES | FORCE_TYPES)
             if target is not None:
-                if target.hit.entry.action and im.item.action == "supply":
+                if target.hit.entry.type in FORCE_TYPES and im.item.action == "supply":
+                    im.item.action = "other"  # ships deployed, missiles fired: not supplied
+                elif target.hit.entry.action and im.item.action == "supply":
                     im.item.action = target.hit.entry.action
                 target.items.append(im)
         for mm in money:

@@ -150,6 +150,7 @@ MODIFIER_WORDS = frozenset(
         "unmanned",
     ]
 )
+SHIP_PREFIXES = frozenset({"uss", "hms", "ins", "hmcs", "hmas", "rfs"})  # one named ship
 SERVICES = frozenset({"logistics", "training", "maintenance", "financing"})
 ACTION_BREAKS = frozenset({"alongside", "plus", "besides", "as", "while", "but", "including"})
 
@@ -255,6 +256,8 @@ def find_items(
         if q_words and [w.lower() for w in q_words] in (["a"], ["an"]) and _plural(doc[start:end]):
             q_words = []
         quantity = parse_quantity(q_words) or Quantity(None, kind="unspecified")
+        if not q_words and words[left] in SHIP_PREFIXES:
+            quantity = Quantity(1, kind="exact", word=doc[left].text)  # "USS Gerald R. Ford"
         if q_words and quantity.kind == "unspecified" and quantity.word is None:
             q_words = []
         system = None
