@@ -559,8 +559,8 @@ class _ArticleRun:
             if self._same_event(ev, first, cand):
                 self._merge(ev, cand)
                 return
-        if not cand.actors and not cand.recipients and not cand.items and not cand.money:
-            return  # nothing says who or what: not an event we can code
+        if not cand.actors:
+            return  # no actor found: an event that cannot say who did it is left out
         ev = Event(
             id="",
             type=cand.hit.entry.type,
