@@ -251,6 +251,7 @@ def knowledge() -> None:
         ("titles.yaml", len(kb.titles)),
         ("triggers.yaml", len(kb.triggers)),
         ("materiel.yaml", len(kb.materiel)),
+        ("groups.yaml", len(kb.groups)),
     ]:
         table.add_row(name, str(count))
     out_console.print(table)
@@ -296,6 +297,10 @@ def _is_dir(path: str) -> bool:
 def _quiet_libraries() -> None:
     for name in ("trafilatura", "htmldate", "charset_normalizer"):
         logging.getLogger(name).setLevel(logging.CRITICAL)
+
+
+# Commands defined in their own modules register themselves on ``app`` when imported.
+import newstrace.cli_eval  # noqa: E402, F401
 
 
 def main() -> None:  # pragma: no cover - console entry point

@@ -75,6 +75,12 @@ class UsageError(NewstraceError):
     code = "usage"
 
 
+class GoldError(NewstraceError):
+    """An evaluation gold file, floors file or PLOVER file is malformed; names file and field."""
+
+    code = "eval.gold"
+
+
 ALL_ERRORS: tuple[type[NewstraceError], ...] = (
     NewstraceError,
     InputError,
@@ -90,4 +96,5 @@ ALL_ERRORS: tuple[type[NewstraceError], ...] = (
     ModelNotInstalled,
     StoreError,
     UsageError,
+    GoldError,
 )
