@@ -15,20 +15,21 @@ from newstrace.nlp.knowledge import TriggerEntry
 from newstrace.nlp.pipeline import TriggerIndex
 
 RECIPIENT_PREPS = {
-    "REQUEST": {"from", "of"},
-    "CONSULT": {"with"},
+    "REQUEST": {"from", "of", "on", "to"},
+    "CONSULT": {"with", "between"},
     "AID": {"to", "for"},
-    "AGREE": {"with"},
+    "AGREE": {"with", "between"},
     "COOPERATE": {"with"},
     "SUPPORT": {"for"},
     "THREATEN": {"against", "on"},
     "ASSAULT": {"on", "against", "in"},
     "SANCTION": {"on", "against"},
     "ACCUSE": {"of", "for", "against"},
-    "PROTEST": {"against"},
+    "PROTEST": {"against", "to"},
     "REJECT": {"from"},
     "MOBILIZE": set(),
     "COERCE": {"of"},
+    "CONCEDE": {"to"},
 }
 LOCATIVE = {
     "in",
