@@ -300,7 +300,8 @@ def _quiet_libraries() -> None:
 
 
 # Commands defined in their own modules register themselves on ``app`` when imported.
-import newstrace.cli_eval  # noqa: E402, F401
+import newstrace.cli_eval  # noqa: E402
+import newstrace.cli_stories  # noqa: E402, F401
 
 
 def main() -> None:  # pragma: no cover - console entry point

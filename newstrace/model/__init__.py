@@ -14,8 +14,10 @@ from newstrace.model.event import (
     When,
 )
 from newstrace.model.report import Report, Span
+from newstrace.model.story import STORY_SCHEMA, Story
 
 __all__ = [
+    "STORY_SCHEMA",
     "Article",
     "Attribution",
     "Entity",
@@ -30,5 +32,6 @@ __all__ = [
     "Report",
     "Role",
     "Span",
+    "Story",
     "When",
 ]

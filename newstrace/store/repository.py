@@ -22,6 +22,7 @@ from newstrace.errors import StoreError
 from newstrace.store.engine import first_line, make_engine, safe_url, write_options
 from newstrace.store.migrate import upgrade
 from newstrace.store.rows import ReportRows, canonical, report_rows
+from newstrace.store.stories import StoryMethods
 from newstrace.store.tables import (
     CHILD_TABLES,
     ArticleRow,
@@ -68,7 +69,7 @@ def open_store(url: str | URL) -> Store:
     return Store(engine)
 
 
-class Store:
+class Store(StoryMethods):
     """Reports and article texts in a SQL database (see docs/store.md).
 
     Safe to share between threads; every method opens and returns its own connection.

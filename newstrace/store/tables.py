@@ -181,3 +181,103 @@ class ItemRow(Base):
 CHILD_TABLES: tuple[Table, ...] = tuple(
     Base.metadata.tables[name] for name in ("items", "event_entities", "events", "entities")
 )
+
+
+# -- stories (migration 0002) ---------------------------------------------------------------
+
+
+class StoryRow(Base):
+    """One merged story (``newstrace.story/1``, kept whole as JSON) and the fields filtered on."""
+
+    __tablename__ = "stories"
+
+    id: Mapped[str] = mapped_column(String, primary_key=True)
+    type: Mapped[str] = mapped_column(String)
+    status: Mapped[str | None] = mapped_column(String)
+    title: Mapped[str] = mapped_column(Text)
+    first_reported: Mapped[date | None] = mapped_column(Date)
+    last_reported: Mapped[date | None] = mapped_column(Date)
+    reports: Mapped[int] = mapped_column(Integer)
+    independent_sources: Mapped[int] = mapped_column(Integer)
+    rating: Mapped[str | None] = mapped_column(String)
+    story: Mapped[dict[str, Any]] = mapped_column(JSONType)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+    __table_args__ = (
+        Index("ix_stories_type", "type"),
+        Index("ix_stories_status", "status"),
+        Index("ix_stories_first_reported", "first_reported"),
+    )
+
+
+class StoryEventRow(Base):
+    """Which story an event of a report belongs to (an event is in one story at most)."""
+
+    __tablename__ = "story_events"
+
+    article_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    event_id: Mapped[str] = mapped_column(String, primary_key=True)
+    story_id: Mapped[str] = mapped_column(
+        String, ForeignKey("stories.id", ondelete="CASCADE"), nullable=False
+    )
+
+    __table_args__ = (Index("ix_story_events_story_id", "story_id"),)
+
+
+class StoryReportRow(Base):
+    """A report of a story, with its part in the citation graph (origin, echo, ...)."""
+
+    __tablename__ = "story_reports"
+
+    story_id: Mapped[str] = mapped_column(
+        String, ForeignKey("stories.id", ondelete="CASCADE"), primary_key=True
+    )
+    article_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    role: Mapped[str] = mapped_column(String)
+
+    __table_args__ = (Index("ix_story_reports_article_id", "article_id"),)
+
+
+class StoryActorRow(Base):
+    """Actor and recipient codes of a story (ISO alpha-3, or an organisation id)."""
+
+    __tablename__ = "story_actors"
+
+    story_id: Mapped[str] = mapped_column(
+        String, ForeignKey("stories.id", ondelete="CASCADE"), primary_key=True
+    )
+    code: Mapped[str] = mapped_column(String, primary_key=True)
+    role: Mapped[str] = mapped_column(String, primary_key=True)  # actor | recipient
+
+    __table_args__ = (Index("ix_story_actors_code_role", "code", "role"),)
+
+
+class StoryKeyRow(Base):
+    """Blocking keys of a story: a new report looks up the stories it may belong to."""
+
+    __tablename__ = "story_keys"
+
+    key: Mapped[str] = mapped_column(String, primary_key=True)
+    story_id: Mapped[str] = mapped_column(
+        String, ForeignKey("stories.id", ondelete="CASCADE"), primary_key=True
+    )
+
+    __table_args__ = (Index("ix_story_keys_story_id", "story_id"),)
+
+
+class ResolvedArticleRow(Base):
+    """Articles whose report has been merged into stories, as of which analysis."""
+
+    __tablename__ = "resolved_articles"
+
+    article_id: Mapped[str] = mapped_column(
+        String(64), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True
+    )
+    analysed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+#: Rows that hang off a story, deleted with it (children first).
+STORY_CHILD_TABLES: tuple[Table, ...] = tuple(
+    Base.metadata.tables[name]
+    for name in ("story_keys", "story_actors", "story_reports", "story_events")
+)

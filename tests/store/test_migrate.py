@@ -15,13 +15,16 @@ from newstrace.store.tables import Base
 from .reports import make_report, variant_text
 
 TABLES = {"articles", "entities", "events", "event_entities", "items", "alembic_version"}
+TABLES |= {"stories", "story_events", "story_reports", "story_actors", "story_keys"}
+TABLES |= {"resolved_articles"}
 
 
 def test_the_package_ships_its_migrations() -> None:
     assert (MIGRATIONS_DIR / "env.py").is_file()
     assert (MIGRATIONS_DIR / "script.py.mako").is_file()
     assert (MIGRATIONS_DIR / "versions" / "0001_initial.py").is_file()
-    assert head_revision() == "0001"
+    assert (MIGRATIONS_DIR / "versions" / "0002_stories.py").is_file()
+    assert head_revision() == "0002"
 
 
 def test_open_creates_the_schema_at_head(db_url: str) -> None:
@@ -46,7 +49,7 @@ def test_reopening_an_existing_database_keeps_its_data(db_url: str) -> None:
         assert store.save(report, text=text_) is False
         with store.engine.connect() as conn:
             assert conn.execute(text("SELECT version_num FROM alembic_version")).all() == [
-                ("0001",)
+                ("0002",)
             ]
 
 

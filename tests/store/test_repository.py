@@ -15,12 +15,19 @@ from newstrace.store.tables import ArticleRow, Base, EventEntityRow, EventRow, I
 
 from .reports import SEED_TEXT, make_report, variant_text
 
+#: The tables of reports (the story tables of migration 0002 have their own tests).
+REPORT_TABLES = {
+    name: table
+    for name, table in Base.metadata.tables.items()
+    if name in ("articles", "entities", "events", "event_entities", "items")
+}
+
 
 def table_counts(store: Store) -> dict[str, int]:
     with store.engine.connect() as conn:
         return {
             name: conn.execute(select(func.count()).select_from(table)).scalar_one()
-            for name, table in Base.metadata.tables.items()
+            for name, table in REPORT_TABLES.items()
         }
 
 
@@ -32,7 +39,7 @@ def rows_of(store: Store, article_id: str) -> dict[str, int]:
                 .select_from(table)
                 .where((table.c.id if name == "articles" else table.c.article_id) == article_id)
             ).scalar_one()
-            for name, table in Base.metadata.tables.items()
+            for name, table in REPORT_TABLES.items()
         }
 
 
@@ -122,7 +129,7 @@ def test_a_failed_save_leaves_nothing_behind(store: Store) -> None:
     message = str(caught.value)
     assert message.startswith(f"cannot save article {report['article']['id']}: ")
     assert "\n" not in message
-    assert table_counts(store) == dict.fromkeys(Base.metadata.tables, 0)
+    assert table_counts(store) == dict.fromkeys(REPORT_TABLES, 0)
 
 
 def _fail_on_insert_into(store: Store, table: str) -> None:
@@ -139,7 +146,7 @@ def test_an_error_on_the_last_insert_rolls_back_the_whole_save(store: Store) -> 
     with pytest.raises(RuntimeError, match="disk on fire"):
         store.save(report, text=text_)
     assert store.get_report(report["article"]["id"]) is None
-    assert table_counts(store) == dict.fromkeys(Base.metadata.tables, 0)
+    assert table_counts(store) == dict.fromkeys(REPORT_TABLES, 0)
 
 
 def test_a_failed_replacement_keeps_the_old_report(store: Store) -> None:

@@ -1,0 +1,103 @@
+"""How well reports were merged: pairwise precision/recall/F1 of "same story", and B-cubed.
+
+A report can take part in several stories (its headline event in one, a background event in
+another); for scoring, each report counts in its **main story** (:func:`main_stories`): the
+story that holds most of its weight — core events weigh more than context ones, events with
+materiel or money more than bare ones, earlier events in the report more than later ones, and
+stories told by more reports more than single-report ones.
+
+Gold labels map article ids to story labels (the samples' ``S0``…``S7``, the development
+corpus' ``story:`` slugs); articles without a gold label are left out of the scores.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from itertools import combinations
+from typing import Any
+
+from newstrace.model.story import Story
+
+
+def main_stories(stories: Iterable[Story], reports: Iterable[Mapping[str, Any]]) -> dict[str, str]:
+    """Article id -> the id of its main story (articles in no story are left out)."""
+    story_of: dict[tuple[str, str], Story] = {}
+    for story in stories:
+        for member in story.events:
+            story_of[(member["article"], member["event"])] = story
+    out: dict[str, str] = {}
+    for report in reports:
+        article = report["article"]["id"]
+        weights: dict[str, float] = defaultdict(float)
+        for position, event in enumerate(report.get("events", [])):
+            found = story_of.get((article, event["id"]))
+            if found is None:
+                continue
+            story = found
+            weight = 1.0 if event.get("salience", "core") == "core" else 0.3
+            weight *= (
+                1.0 + 0.25 * min(4, len(event.get("items", []))) + 0.5 * bool(event.get("money"))
+            )
+            weight *= 1.0 / (1.0 + 0.15 * position)
+            weight *= math.sqrt(len(story.reports))
+            weights[story.id] += weight
+        if weights:
+            out[article] = max(sorted(weights), key=lambda s: weights[s])
+    return out
+
+
+def pairwise(predicted: Mapping[str, str], gold: Mapping[str, str]) -> dict[str, float]:
+    """Precision, recall and F1 over pairs of items: "in the same story"."""
+    items = sorted(set(predicted) & set(gold))
+    tp = fp = fn = 0
+    for a, b in combinations(items, 2):
+        same_pred = predicted[a] == predicted[b]
+        same_gold = gold[a] == gold[b]
+        tp += same_pred and same_gold
+        fp += same_pred and not same_gold
+        fn += same_gold and not same_pred
+    return _prf(tp / (tp + fp) if tp + fp else 1.0, tp / (tp + fn) if tp + fn else 1.0)
+
+
+def bcubed(predicted: Mapping[str, str], gold: Mapping[str, str]) -> dict[str, float]:
+    """B-cubed precision, recall and F1 (Bagga & Baldwin 1998)."""
+    items = sorted(set(predicted) & set(gold))
+    if not items:
+        return _prf(1.0, 1.0)
+    by_pred: dict[str, set[str]] = defaultdict(set)
+    by_gold: dict[str, set[str]] = defaultdict(set)
+    for item in items:
+        by_pred[predicted[item]].add(item)
+        by_gold[gold[item]].add(item)
+    precision = recall = 0.0
+    for item in items:
+        pred_cluster, gold_cluster = by_pred[predicted[item]], by_gold[gold[item]]
+        correct = len(pred_cluster & gold_cluster)
+        precision += correct / len(pred_cluster)
+        recall += correct / len(gold_cluster)
+    return _prf(precision / len(items), recall / len(items))
+
+
+def evaluate(
+    stories: Iterable[Story], reports: Iterable[Mapping[str, Any]], gold: Mapping[str, str]
+) -> dict[str, Any]:
+    """Both scores for ``stories`` against ``gold`` (article id -> story label)."""
+    stories = list(stories)
+    reports = list(reports)
+    predicted = main_stories(stories, reports)
+    # a gold report in no story at all is a story of its own
+    for report in reports:
+        article = report["article"]["id"]
+        predicted.setdefault(article, f"alone:{article}")
+    return {
+        "reports": len(set(predicted) & set(gold)),
+        "pairwise": pairwise(predicted, gold),
+        "bcubed": bcubed(predicted, gold),
+    }
+
+
+def _prf(precision: float, recall: float) -> dict[str, float]:
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4)}
