@@ -25,7 +25,7 @@ $(STAMP): $(BIN)/python pyproject.toml constraints.txt
 
 demo: $(STAMP)
 	rm -f newstrace.db newstrace.db-wal newstrace.db-shm
-	$(BIN)/newstrace analyze samples --format json --db sqlite:///newstrace.db > /dev/null
+	$(BIN)/newstrace analyze samples/html samples/jsonl samples/text --format json --db sqlite:///newstrace.db > /dev/null
 	$(BIN)/newstrace briefing --db sqlite:///newstrace.db --limit 5
 
 lint: $(STAMP)

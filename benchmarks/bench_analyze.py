@@ -35,7 +35,8 @@ def build_corpus(n: int, out: Path, seed: int = 20251031) -> int:
     from newstrace.errors import InputError
     from newstrace.ingest import read_articles
 
-    articles = [a for a in read_articles([str(ROOT / "samples")]) if not isinstance(a, InputError)]
+    dirs = [str(ROOT / "samples" / d) for d in ("html", "jsonl", "text")]
+    articles = [a for a in read_articles(dirs) if not isinstance(a, InputError)]
     paragraphs = [p for a in articles for p in a.text.split("\n") if len(p.split()) >= 8]
     if not paragraphs:
         raise SystemExit("bench: no sample paragraphs found under samples/")

@@ -167,7 +167,12 @@ def test_no_date_warns_and_leaves_relative_dates_unresolved() -> None:
 
 def test_samples_are_analysed_and_schema_valid(tmp_path: Path) -> None:
     result = invoke(
-        "analyze", str(SAMPLES), "--format", "json", "--db", f"sqlite:///{tmp_path}/s.db"
+        "analyze",
+        *(str(SAMPLES / d) for d in ("html", "jsonl", "text")),
+        "--format",
+        "json",
+        "--db",
+        f"sqlite:///{tmp_path}/s.db",
     )
     assert result.exit_code == 0, result.stderr
     reports = json_lines(result.stdout)
