@@ -97,6 +97,13 @@ class TriggerIndex:
         return any(p in lowered for p in self.phrases)
 
 
+def _unknown_proper_noun(doc: Doc) -> bool:
+    """Whether a proper noun lies outside every entity the knowledge ruler found."""
+    covered = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+    covered |= {i for span in doc.spans.get("titles", []) for i in range(span.start, span.end)}
+    return any(t.pos_ == "PROPN" and t.i not in covered for t in doc)
+
+
 def inflections(trig: TriggerEntry) -> set[str]:
     """Regular inflections of a trigger's lemma, plus its listed irregular forms."""
     words = trig.lemma.split()
@@ -163,6 +170,31 @@ class Parser:
         if buffer:
             yield from self._parse_chunk(buffer)
 
+    def _full_pass(self, texts: list[str]) -> list[Doc]:
+        """Tagger and parser on every text; NER only where a proper noun is left that the
+        knowledge does not know (NER is the most expensive component, and the knowledge
+        ruler already names the countries, leaders, outlets and weapons it knows)."""
+        nlp = self.nlp
+        knowledge = nlp.get_pipe(KNOWLEDGE_PIPE)
+        with nlp.select_pipes(disable=["ner", KNOWLEDGE_PIPE]):
+            docs = list(nlp.pipe(texts, batch_size=self.batch_size, n_process=self.n_process))
+        docs = [knowledge(doc) for doc in docs]
+        unknown = [i for i, doc in enumerate(docs) if _unknown_proper_noun(doc)]
+        if unknown and "ner" in nlp.pipe_names:
+            ner = nlp.get_pipe("ner")
+            for i in unknown:
+                docs[i].ents = []
+            for i, doc in zip(
+                unknown,
+                ner.pipe(
+                    [docs[i] for i in unknown],  # type: ignore[attr-defined]
+                    batch_size=self.batch_size,
+                ),
+                strict=True,
+            ):
+                docs[i] = knowledge(doc)
+        return docs
+
     def _parse_chunk(self, articles: list[Article]) -> list[ParsedArticle]:
         plans = [(a, segment(a.text)) for a in articles]
         full: list[tuple[int, int, str]] = []
@@ -171,10 +203,7 @@ class Parser:
             for si, seg in enumerate(segs):
                 (full if self.needs_parse(seg) else light).append((ai, si, seg.text))
         docs: dict[tuple[int, int], tuple[Doc, bool]] = {}
-        full_docs = self.nlp.pipe(
-            (t for _, _, t in full), batch_size=self.batch_size, n_process=self.n_process
-        )
-        for (ai, si, _), doc in zip(full, full_docs, strict=True):
+        for (ai, si, _), doc in zip(full, self._full_pass([t for _, _, t in full]), strict=True):
             docs[(ai, si)] = (doc, True)
         with self.nlp.select_pipes(enable=[KNOWLEDGE_PIPE]):
             for (ai, si, _), doc in zip(light, self.nlp.pipe(t for _, _, t in light), strict=True):
