@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 import spacy
 from spacy.language import Language
@@ -181,17 +182,11 @@ class Parser:
         docs = [knowledge(doc) for doc in docs]
         unknown = [i for i, doc in enumerate(docs) if _unknown_proper_noun(doc)]
         if unknown and "ner" in nlp.pipe_names:
-            ner = nlp.get_pipe("ner")
+            ner: Any = nlp.get_pipe("ner")
             for i in unknown:
                 docs[i].ents = []
-            for i, doc in zip(
-                unknown,
-                ner.pipe(
-                    [docs[i] for i in unknown],  # type: ignore[attr-defined]
-                    batch_size=self.batch_size,
-                ),
-                strict=True,
-            ):
+            batch = [docs[i] for i in unknown]
+            for i, doc in zip(unknown, ner.pipe(batch, batch_size=self.batch_size), strict=True):
                 docs[i] = knowledge(doc)
         return docs
 
