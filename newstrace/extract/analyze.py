@@ -22,6 +22,7 @@ from newstrace.extract.attribution import (
     SourceFinder,
     to_attribution,
 )
+from newstrace.extract.coref import History, definite_references
 from newstrace.extract.dates import DateMention, find_dates
 from newstrace.extract.entities import EntityRegistry, Mention
 from newstrace.extract.factuality import judge
@@ -37,6 +38,8 @@ from newstrace.nlp.pipeline import ParsedArticle, ParsedSegment, TriggerIndex
 MATERIEL_TYPES = {"REQUEST", "AID", "AGREE", "REJECT", "SANCTION"}
 FORCE_TYPES = {"MOBILIZE", "ASSAULT"}  # events whose items are the forces and weapons used
 BACKGROUND_HEADINGS = ("histor", "background", "context", "previous", "past", "alliance")
+# A noun trigger in one of these positions takes its actor from the clause's subject.
+OBJECT_DEPS = frozenset({"pobj", "dobj", "attr", "oprd", "appos", "conj"})
 COLLECTIVES = frozenset(
     {
         "thousands",
@@ -120,6 +123,7 @@ class _ArticleRun:
         self.segment_mentions: dict[int, list[Mention]] = {}
         self.segment_sources: dict[int, SentenceSources] = {}
         self.event_segments: set[int] = set()
+        self.history = History()
         self._segment_index = {id(seg): n for n, seg in enumerate(parsed.segments)}
         self._doc_index = {id(seg.doc): n for n, seg in enumerate(parsed.segments)}
 
@@ -135,6 +139,8 @@ class _ArticleRun:
             ]
             mentions = [self._capital_or_government(seg, m) for m in mentions]
             mentions += find_groups(seg, mentions, self.registry, self.a.kb)
+            mentions += definite_references(seg, mentions, self.registry, self.history)
+            self.history.note(mentions, self.registry)
             self.people.note_subjects(seg, mentions)
             mentions += self.people.resolve(seg, mentions)
             self.segment_mentions[n] = mentions
@@ -277,8 +283,9 @@ class _ArticleRun:
         is_noun = doc.has_annotation("POS") and doc[hit.head].pos_ in {"NOUN", "PROPN"}
         if not cand.actors and not subjects and not is_noun:
             cand.actors = self._nearest_actor(doc, offset, hit, mentions)
-        if not cand.actors and is_noun and doc[hit.head].dep_ == "pobj":
-            # "during a visit to Moscow": the visitor is the clause's subject.
+        if not cand.actors and is_noun and doc[hit.head].dep_ in OBJECT_DEPS:
+            # "during a visit to Moscow": the visitor is the clause's subject; "Caracas
+            # describes the deployment as an aggression": the accuser is the describer.
             cand.actors = self._clause_subject(doc, offset, hit, mentions)
         if not cand.recipients and not doc.has_annotation("DEP"):
             cand.recipients = self._prep_recipient(doc, offset, hit, mentions)

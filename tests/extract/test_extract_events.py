@@ -259,3 +259,13 @@ def test_one_event_for_approved_sale(engine: Any) -> None:
 def test_speaker_is_not_a_recipient(engine: Any) -> None:
     report = _analyse(engine, CASES[2][0])
     assert "country:KOR" not in report["events"][0]["recipients"]
+
+
+def test_definite_description_points_back(engine: Any) -> None:
+    text = (
+        "Venezuela's government condemned the strike on Tuesday. "
+        "The administration accused the United States of murder."
+    )
+    report = _analyse(engine, text)
+    accuse = [e for e in report["events"] if e["type"] == "ACCUSE"]
+    assert any("country:VEN" in e["actors"] and "country:USA" in e["recipients"] for e in accuse)
