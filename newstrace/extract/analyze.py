@@ -267,7 +267,11 @@ class _ArticleRun:
         hit, doc, offset = cand.hit, cand.seg.doc, cand.seg.offset
         # The sentence's sources ("..., the ministry said") report the event; they do not act
         # in it, nor receive it.
-        cues = [(c.start, c.end) for c in cand.sources.cues] if cand.sources else []
+        cues = [
+            (c.start, c.end)
+            for c in (cand.sources.cues if cand.sources else [])
+            if c.end != cand.end  # "Maduro denies the charge": the denier acts in the REJECT
+        ]
         mentions = [m for m in all_mentions if not any(s <= m.start < e for s, e in cues)]
         self._all_mentions = all_mentions
         if hit.subject_tokens or hit.recipient_tokens or hit.agent_tokens:
