@@ -8,6 +8,7 @@ repeats the body adds evidence, never items.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import re
 from dataclasses import dataclass, field
@@ -226,6 +227,7 @@ class _ArticleRun:
             self._roles(cand, mentions)
             fact = judge(doc, offset, hit.start, bool(srcs.cues) or srcs.hedged, text, words)
             cand.factuality, cand.negated = fact.value, fact.negated
+            self._threat(cand, srcs)
             cand.evidence.append(
                 Evidence(cand.start, cand.end, f"trigger:{hit.entry.type}:{hit.entry.lemma}")
             )
@@ -256,6 +258,37 @@ class _ArticleRun:
                 self.event_segments.add(self._segment_index[id(cand.seg)])
                 return True
         return False
+
+    def _threat(self, cand: Candidate, srcs: SentenceSources) -> None:
+        """ "Trump said strikes on land could come next": force said to be coming, by someone
+        who says it, is a threat (THREATEN by the speaker), not an attack."""
+        if cand.hit.entry.type != "ASSAULT" or cand.factuality not in {"future", "hypothetical"}:
+            return
+        speaker = next(
+            (
+                c
+                for c in srcs.cues
+                if c.end <= cand.start
+                and c.source.entity
+                and c.source.kind in {"official", "person", "organization"}
+            ),
+            None,
+        )
+        if speaker is None or speaker.source.entity is None:
+            return
+        state = self.registry.state_of(speaker.source.entity)
+        acting = {a for a in cand.actors if a.startswith("country:")}
+        if acting and f"country:{state}" not in acting and speaker.source.entity not in cand.actors:
+            return  # "observers say the U.S. could strike": a forecast, not the speaker's threat
+        entry = cand.hit.entry.model_copy(
+            update={"type": "THREATEN", "mode": "violence", "status": None}
+        )
+        cand.hit = dataclasses.replace(cand.hit, entry=entry)
+        targets = [r for r in cand.recipients if r not in cand.actors]
+        cand.actors = _with_states(self.registry, [speaker.source.entity])
+        cand.recipients = [r for r in targets if r not in cand.actors]
+        cand.factuality = "asserted"
+        cand.evidence.append(Evidence(speaker.start, speaker.end, "rules.threat_by_speaker"))
 
     def _weapon_info(self, kb_id: str) -> tuple[str, str | None, str | None]:
         key = self.registry.resolve_weapon(kb_id.split(":", 1)[1])

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 HYPOTHETICAL_BEFORE = (
     "were to",
@@ -92,6 +92,12 @@ def judge(
     if "if" in clause or "unless" in clause:
         i = start - 1 - clause[::-1].index("if" if "if" in clause else "unless")
         return Factuality("hypothetical", _tok(doc, offset, i), negated, "factuality.conditional")
+    modal = _subject_modal(doc, start)
+    if modal is not None:  # "strikes on land could come next"
+        value = "future" if modal.lower_ in {"will", "shall", "'ll"} else "hypothetical"
+        return Factuality(
+            value, _tok(doc, offset, modal.i), negated, f"factuality.modal:{modal.lower_}"
+        )
     for cue in HYPOTHETICAL_BEFORE:
         if _ends_near(before, cue):
             return Factuality("hypothetical", None, negated, f"factuality.modal:{cue}")
@@ -104,6 +110,21 @@ def judge(
     if reported:
         return Factuality("reported", None, negated, "factuality.attribution")
     return Factuality("asserted", None, negated, "factuality.default")
+
+
+MODALS = frozenset({"could", "would", "might", "may", "will", "shall", "'ll"})
+
+
+def _subject_modal(doc: Doc, start: int) -> Token | None:
+    """The modal of the verb whose subject is the trigger ("strikes ... could come")."""
+    if not doc.has_annotation("DEP"):
+        return None
+    tok = doc[start]
+    while tok.dep_ == "compound" and tok.head is not tok:
+        tok = tok.head
+    if tok.dep_ not in {"nsubj", "nsubjpass"}:
+        return None
+    return next((c for c in tok.head.children if c.dep_ == "aux" and c.lower_ in MODALS), None)
 
 
 def _clause_before(words: list[str], start: int) -> list[str]:

@@ -269,3 +269,17 @@ def test_definite_description_points_back(engine: Any) -> None:
     report = _analyse(engine, text)
     accuse = [e for e in report["events"] if e["type"] == "ACCUSE"]
     assert any("country:VEN" in e["actors"] and "country:USA" in e["recipients"] for e in accuse)
+
+
+def test_force_said_to_be_coming_is_the_speakers_threat(engine: Any) -> None:
+    report = _analyse(engine, "Trump said that strikes on land could come next.")
+    assert [e["type"] for e in report["events"]] == ["THREATEN"]
+    assert {"person:donald-trump", "country:USA"} <= set(report["events"][0]["actors"])
+
+
+def test_a_forecast_by_observers_is_not_a_threat(engine: Any) -> None:
+    report = _analyse(
+        engine, "Observers said the United States could launch a full operation in Venezuela."
+    )
+    assert [e["type"] for e in report["events"]] == ["ASSAULT"]
+    assert report["events"][0]["factuality"] == "hypothetical"
