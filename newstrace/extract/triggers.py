@@ -127,7 +127,8 @@ def _roles_from_parse(doc: Doc, hit: TriggerHit) -> None:
     preps = RECIPIENT_PREPS.get(etype, set())
     # Verbs: subjects, objects, prepositional recipients, agents of passives.
     verb = tok
-    if tok.dep_ == "xcomp" or (tok.dep_ in {"aux", "auxpass"}):
+    if tok.dep_ in {"aux", "auxpass"}:  # a verb misread as an auxiliary: its own subject first
+        hit.subject_tokens += [c.i for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}]
         verb = tok.head
     for child in verb.children:
         if child.dep_ in {"nsubj", "csubj"}:
@@ -154,7 +155,7 @@ def _roles_from_parse(doc: Doc, hit: TriggerHit) -> None:
             ]
     # Participles used as modifiers ("the requested aid"), xcomp chains ("want to buy"):
     # the subject of the governing verb acts.
-    if not hit.subject_tokens and verb.dep_ in {"xcomp", "advcl", "ccomp", "conj"}:
+    if not hit.subject_tokens and verb.dep_ in {"xcomp", "advcl", "conj"}:
         for child in verb.head.children:
             if child.dep_ in {"nsubj"}:
                 hit.subject_tokens += _conj_heads(child)

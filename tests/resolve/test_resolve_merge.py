@@ -106,11 +106,6 @@ def test_abrams_lifecycle_is_one_story(samples: Corpus, sample_stories: list[Any
     assert "weapon:leopard-2" not in leopard  # Germany's tanks are another deal
 
 
-@pytest.mark.xfail(
-    reason="the extractor reads the March 2023 Reuters report's switch to M1A1 as a bare "
-    "'tanks' delivery by the Army, with no recipient and no date",
-    strict=False,
-)
 def test_abrams_switch_joins_the_lifecycle(samples: Corpus, sample_stories: list[Any]) -> None:
     pledged = samples.by_outlet("Associated Press", "2023-01-25")["article"]["id"]
     switched = samples.by_outlet("Reuters", "2023-03-21")["article"]["id"]
