@@ -301,6 +301,7 @@ def _quiet_libraries() -> None:
 
 # Commands defined in their own modules register themselves on ``app`` when imported.
 import newstrace.cli_eval  # noqa: E402
+import newstrace.cli_serve  # noqa: E402
 import newstrace.cli_stories  # noqa: E402, F401
 
 

@@ -1,7 +1,7 @@
 """Every error newstrace raises, on one screen.
 
-Each has a stable ``code`` and a sentence a user understands. The library raises; the CLI (and
-later the API) translate, each in one place.
+Each has a stable ``code`` and a sentence a user understands. The library raises; the CLI and
+the API (``newstrace/serve/errors.py``) translate, each in one place.
 """
 
 from __future__ import annotations
@@ -81,6 +81,57 @@ class GoldError(NewstraceError):
     code = "eval.gold"
 
 
+class ApiError(NewstraceError):
+    """A request the API refuses; ``status`` is the HTTP status it answers with."""
+
+    code = "api.bad_request"
+    status = 400
+
+
+class Unauthorized(ApiError):
+    code = "api.unauthorized"
+    status = 401
+
+
+class NotFound(ApiError):
+    code = "api.not_found"
+    status = 404
+
+
+class MethodNotAllowed(ApiError):
+    code = "api.method_not_allowed"
+    status = 405
+
+
+class RequestTooLarge(ApiError):
+    code = "api.too_large"
+    status = 413
+
+
+class UnsupportedMediaType(ApiError):
+    code = "api.media_type"
+    status = 415
+
+
+class InvalidRequest(ApiError):
+    """A parameter or body that does not validate; the message names it."""
+
+    code = "api.invalid"
+    status = 422
+
+
+class InternalError(ApiError):
+    """An unexpected failure inside the server (a bug); the server log has the traceback."""
+
+    code = "api.internal"
+    status = 500
+
+
+class ServiceUnavailable(ApiError):
+    code = "api.unavailable"
+    status = 503
+
+
 ALL_ERRORS: tuple[type[NewstraceError], ...] = (
     NewstraceError,
     InputError,
@@ -97,4 +148,13 @@ ALL_ERRORS: tuple[type[NewstraceError], ...] = (
     StoreError,
     UsageError,
     GoldError,
+    ApiError,
+    Unauthorized,
+    NotFound,
+    MethodNotAllowed,
+    RequestTooLarge,
+    UnsupportedMediaType,
+    InvalidRequest,
+    InternalError,
+    ServiceUnavailable,
 )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from pydantic import Field
+from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -38,6 +38,25 @@ class Settings(BaseSettings):
     min_chars: int = Field(
         40, description="Texts shorter than this (after extraction) are not articles."
     )
+    api_token: SecretStr | None = Field(
+        None,
+        description="Bearer token that 'newstrace serve' requires for writes "
+        "(Authorization: Bearer TOKEN); unset: writes are refused while api_auth is on.",
+    )
+    api_auth: bool = Field(
+        True,
+        description="Require the token for writes to the API; 'off' only for a local "
+        "single-user run (refused with a host other than loopback).",
+    )
+    max_request_bytes: int = Field(
+        5_000_000,
+        ge=1,
+        description="Requests to the API with a larger body are refused (413) unread.",
+    )
+    host: str = Field(
+        "127.0.0.1", description="Address 'newstrace serve' binds (loopback by default)."
+    )
+    port: int = Field(8000, ge=0, le=65535, description="Port 'newstrace serve' listens on.")
 
 
 @lru_cache(maxsize=1)

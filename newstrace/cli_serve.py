@@ -1,0 +1,136 @@
+"""``newstrace serve``: the REST API (docs/api.md), or one request answered in-process (``--get``).
+
+Registered on the ``newstrace`` app by one import at the end of :mod:`newstrace.cli`. This is
+wiring: it hands the API its store, the pipeline's :class:`~newstrace.pipeline.Engine` to
+analyse submitted articles, and the merge of new reports into stories.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import sys
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from newstrace.cli import DbOption, _fail, _quiet_libraries, _settings, app, err_console
+from newstrace.errors import NewstraceError, UsageError
+from newstrace.settings import Settings
+
+if TYPE_CHECKING:
+    from fastapi import FastAPI
+
+
+def is_loopback(host: str) -> bool:
+    """True for ``localhost`` and the loopback addresses (127.0.0.0/8, ::1)."""
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+@app.command()
+def serve(
+    host: Annotated[
+        str | None,
+        typer.Option(help="Address to bind [default: NEWSTRACE_HOST, 127.0.0.1]."),
+    ] = None,
+    port: Annotated[
+        int | None,
+        typer.Option(min=0, max=65535, help="Port to listen on [default: NEWSTRACE_PORT, 8000]."),
+    ] = None,
+    db: DbOption = None,
+    get: Annotated[
+        str | None,
+        typer.Option(
+            "--get",
+            metavar="PATH",
+            help="Answer one GET request for PATH (/api/...) in-process, print the body to "
+            "standard output and exit: 0 for a 2xx answer, 1 otherwise. No server is started.",
+        ),
+    ] = None,
+) -> None:
+    """Serve the REST API and its documentation pages (/api/docs)."""
+    from newstrace.cli_stories import sync_stories
+    from newstrace.serve import create_app
+
+    settings = _settings(db)
+    updates = {k: v for k, v in (("host", host), ("port", port)) if v is not None}
+    settings = settings.model_copy(update=updates)
+    if get is not None:
+        _get(settings, get)
+        return
+    _check_exposure(settings)
+    _quiet_libraries()
+    from newstrace.pipeline import Engine
+
+    try:
+        engine = Engine(settings)
+        with err_console.status("loading the NLP pipeline"):
+            engine.load()
+        api = create_app(settings, analyser=engine, on_stored=sync_stories)
+        sync_stories(api.state.services.store)
+    except NewstraceError as err:
+        _fail(err)
+    _run(api, settings)
+
+
+def _get(settings: Settings, path: str) -> None:
+    from fastapi.testclient import TestClient
+
+    from newstrace.cli_stories import sync_stories
+    from newstrace.serve import create_app
+
+    if not path.startswith("/"):
+        _fail(UsageError(f"--get {path!r}: give a path starting with '/', e.g. /api/stories"), 2)
+    try:
+        api = create_app(settings)
+        sync_stories(api.state.services.store)
+    except NewstraceError as err:
+        _fail(err)
+    try:
+        client = TestClient(api, raise_server_exceptions=False)
+        response = client.get(path)
+    finally:
+        api.state.services.close()
+    body = response.text
+    sys.stdout.write(body if body.endswith("\n") or not body else body + "\n")
+    sys.stdout.flush()
+    if not 200 <= response.status_code < 300:
+        raise typer.Exit(1)
+
+
+def _check_exposure(settings: Settings) -> None:
+    """Refuse auth off beyond loopback; say when writes will be refused."""
+    local = is_loopback(settings.host)
+    if not settings.api_auth and not local:
+        _fail(
+            UsageError(
+                f"NEWSTRACE_API_AUTH=off is for a local single-user run: it cannot be combined "
+                f"with host {settings.host!r} (bind 127.0.0.1, or set NEWSTRACE_API_TOKEN)"
+            ),
+            code=2,
+        )
+    if not settings.api_auth:
+        err_console.print("newstrace: writes need no token (NEWSTRACE_API_AUTH=off)", markup=False)
+    elif settings.api_token is None or not settings.api_token.get_secret_value():
+        err_console.print(
+            "newstrace: NEWSTRACE_API_TOKEN is not set: the API is read-only", markup=False
+        )
+    if not local:
+        err_console.print(
+            f"newstrace: listening on {settings.host}, beyond this machine", markup=False
+        )
+
+
+def _run(api: FastAPI, settings: Settings) -> None:  # pragma: no cover - runs until stopped
+    import uvicorn
+
+    err_console.print(
+        f"newstrace: serving http://{settings.host}:{settings.port}/api/ "
+        f"(docs at /api/docs; Ctrl-C to stop)",
+        markup=False,
+    )
+    uvicorn.run(api, host=settings.host, port=settings.port, log_level="info")

@@ -1,0 +1,356 @@
+"""The API's read queries over the store's tables (events, entities, stories), in SQL.
+
+The whole report stays on the article row; the filters here run on the columns the store
+copies out (``events``, ``event_entities``, ``entities``), each with its index (docs/store.md).
+Pages are fetched one row longer than asked, so the caller knows whether there is a next one
+without counting.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import ColumnElement, Connection, and_, exists, func, or_, select
+from sqlalchemy.exc import SQLAlchemyError
+
+from newstrace.errors import StoreError
+from newstrace.store import Store
+from newstrace.store.engine import first_line
+from newstrace.store.tables import (
+    EVENT_ROLES,
+    ArticleRow,
+    EntityRow,
+    EventEntityRow,
+    EventRow,
+    StoryEventRow,
+    StoryRow,
+)
+
+#: Stories read per query by :func:`iter_stories`.
+STORY_PAGE = 100
+
+#: The report's key for the entities of each role of :data:`EVENT_ROLES`.
+_PLURAL = dict(zip(EVENT_ROLES, ("actors", "recipients", "intermediaries"), strict=True))
+
+
+@dataclass(frozen=True, slots=True)
+class EventFilter:
+    """The filters of ``GET /api/events``; ``None`` filters nothing."""
+
+    type: str | None = None
+    mode: str | None = None
+    actor: str | None = None
+    entity: str | None = None
+    country: str | None = None
+    status: str | None = None
+    factuality: str | None = None
+    since: date | None = None
+    until: date | None = None
+    q: str | None = None
+
+
+_EVENT_COLUMNS = (
+    EventRow.article_id,
+    EventRow.event_id,
+    EventRow.type,
+    EventRow.mode,
+    EventRow.status,
+    EventRow.factuality,
+    EventRow.negated,
+    EventRow.salience,
+    EventRow.confidence,
+    EventRow.when_start,
+    EventRow.when_end,
+    EventRow.when_precision,
+    EventRow.summary,
+    ArticleRow.title.label("article_title"),
+    ArticleRow.outlet_name,
+    ArticleRow.published,
+)
+
+
+@contextmanager
+def reading(store: Store) -> Iterator[Connection]:
+    """A connection for reading; driver errors become :class:`StoreError` (no password shown)."""
+    try:
+        with store.engine.connect() as conn:
+            yield conn
+    except SQLAlchemyError as exc:
+        raise StoreError(f"cannot read database {store.url}: {first_line(exc)}") from exc
+
+
+def _participant(*conditions: ColumnElement[bool]) -> ColumnElement[bool]:
+    return exists().where(
+        EventEntityRow.article_id == EventRow.article_id,
+        EventEntityRow.event_id == EventRow.event_id,
+        *conditions,
+    )
+
+
+def _event_conditions(f: EventFilter) -> list[ColumnElement[bool]]:
+    where: list[ColumnElement[bool]] = []
+    if f.type:
+        where.append(EventRow.type == f.type)
+    if f.mode:
+        where.append(EventRow.mode == f.mode)
+    if f.status:
+        where.append(EventRow.status == f.status)
+    if f.factuality:
+        where.append(EventRow.factuality == f.factuality)
+    if f.actor:
+        where.append(
+            _participant(EventEntityRow.entity_id == f.actor, EventEntityRow.role == "actor")
+        )
+    if f.entity:
+        where.append(_participant(EventEntityRow.entity_id == f.entity))
+    if f.country:
+        where.append(
+            _participant(
+                exists().where(
+                    EntityRow.article_id == EventEntityRow.article_id,
+                    EntityRow.entity_id == EventEntityRow.entity_id,
+                    EntityRow.country == f.country,
+                )
+            )
+        )
+    if f.since:  # the event's time overlaps [since, until]
+        where.append(func.coalesce(EventRow.when_end, EventRow.when_start) >= f.since)
+    if f.until:
+        where.append(EventRow.when_start <= f.until)
+    if f.q:
+        where.append(
+            or_(
+                EventRow.summary.icontains(f.q, autoescape=True),
+                ArticleRow.text.icontains(f.q, autoescape=True),
+            )
+        )
+    return where
+
+
+def list_events(store: Store, f: EventFilter, *, limit: int, offset: int) -> list[dict[str, Any]]:
+    """Events matching ``f``, newest first (undated last), ``limit + 1`` at most."""
+    query = (
+        select(*_EVENT_COLUMNS)
+        .join(ArticleRow, ArticleRow.id == EventRow.article_id)
+        .where(*_event_conditions(f))
+        .order_by(
+            EventRow.when_start.desc().nulls_last(),
+            EventRow.article_id,
+            EventRow.event_id,
+        )
+        .limit(limit + 1)
+        .offset(offset)
+    )
+    with reading(store) as conn:
+        rows = [dict(row._mapping) for row in conn.execute(query)]
+        _add_participants(conn, rows)
+    return rows
+
+
+def get_event(store: Store, article_id: str, event_id: str) -> dict[str, Any] | None:
+    """The event's row (as :func:`list_events` gives it) and its story id, or ``None``."""
+    query = (
+        select(*_EVENT_COLUMNS, StoryEventRow.story_id)
+        .join(ArticleRow, ArticleRow.id == EventRow.article_id)
+        .outerjoin(
+            StoryEventRow,
+            and_(
+                StoryEventRow.article_id == EventRow.article_id,
+                StoryEventRow.event_id == EventRow.event_id,
+            ),
+        )
+        .where(EventRow.article_id == article_id, EventRow.event_id == event_id)
+    )
+    with reading(store) as conn:
+        row = conn.execute(query).first()
+        if row is None:
+            return None
+        rows = [dict(row._mapping)]
+        _add_participants(conn, rows)
+    return rows[0]
+
+
+def events_of_entity(store: Store, entity_id: str, *, limit: int) -> list[dict[str, Any]]:
+    """The newest events ``entity_id`` takes part in, each with its ``role``."""
+    query = (
+        select(*_EVENT_COLUMNS, EventEntityRow.role)
+        .join(
+            EventRow,
+            and_(
+                EventRow.article_id == EventEntityRow.article_id,
+                EventRow.event_id == EventEntityRow.event_id,
+            ),
+        )
+        .join(ArticleRow, ArticleRow.id == EventRow.article_id)
+        .where(EventEntityRow.entity_id == entity_id)
+        .order_by(
+            EventRow.when_start.desc().nulls_last(),
+            EventRow.article_id,
+            EventRow.event_id,
+            EventEntityRow.role,
+        )
+        .limit(limit)
+    )
+    with reading(store) as conn:
+        rows = [dict(row._mapping) for row in conn.execute(query)]
+        _add_participants(conn, rows)
+    return rows
+
+
+def _add_participants(conn: Connection, rows: list[dict[str, Any]]) -> None:
+    """Fill ``actors``, ``recipients`` and ``intermediaries`` of each event row (one query)."""
+    for row in rows:
+        for key in _PLURAL.values():
+            row[key] = []
+    if not rows:
+        return
+    keys = {(r["article_id"], r["event_id"]) for r in rows}
+    by_key = {(r["article_id"], r["event_id"]): r for r in rows}
+    articles = sorted({a for a, _ in keys})
+    query = (
+        select(
+            EventEntityRow.article_id,
+            EventEntityRow.event_id,
+            EventEntityRow.entity_id,
+            EventEntityRow.role,
+        )
+        .where(
+            EventEntityRow.article_id.in_(articles),
+            EventEntityRow.event_id.in_(sorted({e for _, e in keys})),
+        )
+        .order_by(EventEntityRow.entity_id)
+    )
+    for part in conn.execute(query):
+        owner = by_key.get((part.article_id, part.event_id))
+        if owner is not None and part.role in _PLURAL:
+            owner[_PLURAL[part.role]].append(part.entity_id)
+
+
+# -- articles ----------------------------------------------------------------------------------
+
+_ARTICLE_COLUMNS = (
+    ArticleRow.id,
+    ArticleRow.url,
+    ArticleRow.outlet_id,
+    ArticleRow.outlet_name,
+    ArticleRow.title,
+    ArticleRow.published,
+    ArticleRow.published_basis,
+    ArticleRow.language,
+    ArticleRow.chars,
+    ArticleRow.source,
+    ArticleRow.bytes_sha256,
+    ArticleRow.analysed_at,
+)
+
+
+def article_summary(store: Store, article_id: str) -> dict[str, Any] | None:
+    """The metadata of one article, as :meth:`Store.list_articles` gives it, or ``None``."""
+    with reading(store) as conn:
+        row = conn.execute(select(*_ARTICLE_COLUMNS).where(ArticleRow.id == article_id)).first()
+    if row is None:
+        return None
+    out = dict(row._mapping)
+    for key in ("published", "analysed_at"):
+        if isinstance(out[key], date):
+            out[key] = out[key].isoformat()
+    return out
+
+
+# -- entities ----------------------------------------------------------------------------------
+
+
+def list_entities(
+    store: Store,
+    *,
+    kind: str | None,
+    q: str | None,
+    country: str | None,
+    limit: int,
+    offset: int,
+) -> list[dict[str, Any]]:
+    """Distinct entities (one row per id, over every article), most often named first."""
+    articles = func.count(EntityRow.article_id).label("articles")
+    query = select(
+        EntityRow.entity_id.label("id"),
+        func.min(EntityRow.kind).label("kind"),
+        func.min(EntityRow.name).label("name"),
+        func.min(EntityRow.country).label("country"),
+        func.min(EntityRow.wikidata).label("wikidata"),
+        articles,
+    )
+    if kind:
+        query = query.where(EntityRow.kind == kind)
+    if country:
+        query = query.where(EntityRow.country == country)
+    if q:
+        query = query.where(
+            or_(
+                EntityRow.name.icontains(q, autoescape=True),
+                EntityRow.entity_id.icontains(q, autoescape=True),
+            )
+        )
+    query = (
+        query.group_by(EntityRow.entity_id)
+        .order_by(articles.desc(), EntityRow.entity_id)
+        .limit(limit + 1)
+        .offset(offset)
+    )
+    with reading(store) as conn:
+        return [dict(row._mapping) for row in conn.execute(query)]
+
+
+def entity_articles(store: Store, entity_id: str, *, limit: int) -> list[dict[str, Any]]:
+    """The articles naming ``entity_id``, newest first, with the name each gives it."""
+    query = (
+        select(
+            ArticleRow.id,
+            ArticleRow.title,
+            ArticleRow.outlet_name,
+            ArticleRow.published,
+            EntityRow.name,
+        )
+        .join(EntityRow, EntityRow.article_id == ArticleRow.id)
+        .where(EntityRow.entity_id == entity_id)
+        .order_by(ArticleRow.published.desc().nulls_last(), ArticleRow.id)
+        .limit(limit)
+    )
+    with reading(store) as conn:
+        return [dict(row._mapping) for row in conn.execute(query)]
+
+
+def entity_names(store: Store, entity_id: str) -> list[str]:
+    query = (
+        select(EntityRow.name)
+        .where(EntityRow.entity_id == entity_id)
+        .distinct()
+        .order_by(EntityRow.name)
+    )
+    with reading(store) as conn:
+        return list(conn.execute(query).scalars())
+
+
+# -- stories -----------------------------------------------------------------------------------
+
+
+def iter_stories(store: Store) -> Iterator[dict[str, Any]]:
+    """Every stored story, in id order, a page at a time (no long reads)."""
+    after = ""
+    while True:
+        query = (
+            select(StoryRow.id, StoryRow.story)
+            .where(StoryRow.id > after)
+            .order_by(StoryRow.id)
+            .limit(STORY_PAGE)
+        )
+        with reading(store) as conn:
+            page: Sequence[Any] = conn.execute(query).all()
+        for row in page:
+            yield dict(row.story)
+        if len(page) < STORY_PAGE:
+            return
+        after = page[-1].id
