@@ -1,8 +1,9 @@
 """The floors CI enforces: ``{figure: floor}`` in tests/eval/floors.yaml.
 
 A figure is one headline number of the evaluation (:func:`headline`): the F1 of a
-precision/recall field, the accuracy of an accuracy field, and the PLOVER figures. Floors only
-move up.
+precision/recall field, the accuracy of an accuracy field, the merging figures (pairwise
+precision and F1, B-cubed F1; on the corpus' story slugs and on the samples' labels), and the
+PLOVER figures. Floors only move up.
 """
 
 from __future__ import annotations
@@ -19,7 +20,16 @@ from newstrace.eval.plover import PloverResult
 from newstrace.eval.runner import CorpusResult
 
 PLOVER_FIGURES = ("plover_type", "plover_actor_countries")
-FIGURES = (*FIELDS, *PLOVER_FIGURES)
+#: Merging ("same story") figures: ``merge_*`` on the corpus, ``merge_samples_*`` on the samples.
+MERGE_FIGURES = (
+    "merge_pairwise_f1",
+    "merge_pairwise_precision",
+    "merge_bcubed_f1",
+    "merge_samples_pairwise_f1",
+    "merge_samples_pairwise_precision",
+    "merge_samples_bcubed_f1",
+)
+FIGURES = (*FIELDS, *MERGE_FIGURES, *PLOVER_FIGURES)
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +50,11 @@ def headline(corpus: CorpusResult | None, plover: PloverResult | None) -> dict[s
         for name in FIELDS:
             figure = corpus.total.fields[name]
             out[name] = figure.f1 if isinstance(figure, Counts) else figure.accuracy
+        for prefix, merged in (("merge", corpus.merge), ("merge_samples", corpus.samples_merge)):
+            if merged is not None:
+                out[f"{prefix}_pairwise_f1"] = merged.pairwise["f1"]
+                out[f"{prefix}_pairwise_precision"] = merged.pairwise["precision"]
+                out[f"{prefix}_bcubed_f1"] = merged.bcubed["f1"]
     if plover is not None:
         out["plover_type"] = plover.type_accuracy.accuracy
         out["plover_actor_countries"] = plover.countries.f1

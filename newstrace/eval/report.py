@@ -32,6 +32,7 @@ def to_json(
         "schema": SCHEMA,
         "figures": headline(corpus, plover),
         "corpus": _corpus(corpus, corpus_path) if corpus is not None else None,
+        "merge": _merge(corpus) if corpus is not None else None,
         "plover": _plover(plover, plover_path) if plover is not None else None,
         "plover_skipped": plover_skipped,
         "below_floor": [
@@ -65,6 +66,14 @@ def _corpus(result: CorpusResult, path: Path | str | None) -> dict[str, Any]:
             for r in result.worst(WORST)
         ],
         "warnings": result.warnings,
+    }
+
+
+def _merge(result: CorpusResult) -> dict[str, Any]:
+    return {
+        "unit": "report, in its main story",
+        "corpus": result.merge.to_dict() if result.merge is not None else None,
+        "samples": result.samples_merge.to_dict() if result.samples_merge is not None else None,
     }
 
 
@@ -137,6 +146,29 @@ def render(data: dict[str, Any], console: Console) -> None:
             )
         for warning in corpus["warnings"]:
             console.print(f"warning: {warning}", markup=False)
+    merge = data.get("merge")
+    if merge is not None and (merge["corpus"] or merge["samples"]):
+        table = Table(
+            "labels",
+            "reports",
+            "gold stories",
+            "main stories",
+            "pairwise P / R / F1",
+            "B-cubed P / R / F1",
+            title="merging: same story (each report in its main story)",
+        )
+        for name, m in (("corpus story: slugs", merge["corpus"]), ("samples", merge["samples"])):
+            if m is None:
+                continue
+            table.add_row(
+                name,
+                str(m["reports"]),
+                str(m["gold_stories"]),
+                str(m["main_stories"]),
+                " / ".join(_f(m["pairwise"][k]) for k in ("precision", "recall", "f1")),
+                " / ".join(_f(m["bcubed"][k]) for k in ("precision", "recall", "f1")),
+            )
+        console.print(table)
     plover = data["plover"]
     if plover is not None:
         countries = plover["actor_countries"]

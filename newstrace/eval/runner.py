@@ -2,17 +2,27 @@
 
 The engine is anything with ``knowledge`` and ``analyze(articles) -> reports`` (the
 :class:`~newstrace.pipeline.Engine`); one engine is reused for the whole run and the articles
-go to it in one batch.
+go to it in one batch. The reports are then merged into stories and the merging is scored
+against the gold ``story:`` slugs, and, in a second batch, on the bundled samples against their
+hand labels (:mod:`newstrace.eval.merging`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Protocol
 
 from newstrace.eval.gold import Corpus, GoldArticle
 from newstrace.eval.match import align, predicted_events
+from newstrace.eval.merging import (
+    SAMPLE_LABELS,
+    SAMPLES,
+    MergeResult,
+    evaluate_samples,
+    score_merging,
+)
 from newstrace.eval.metrics import Scores, score_article
 from newstrace.model import Article, Report
 from newstrace.nlp.knowledge import Knowledge
@@ -43,6 +53,8 @@ class CorpusResult:
     articles: list[ArticleResult] = field(default_factory=list)
     total: Scores = field(default_factory=Scores)
     warnings: list[str] = field(default_factory=list)
+    merge: MergeResult | None = None  # the corpus' reports against their story: slugs
+    samples_merge: MergeResult | None = None  # the bundled samples against their hand labels
 
     @property
     def stories(self) -> int:
@@ -73,8 +85,19 @@ def score_report(gold: GoldArticle, report: Report, knowledge: Knowledge) -> Sco
     return score_article(gold.events, predicted, pairs, report)
 
 
-def evaluate_corpus(corpus: Corpus, engine: Analyzes) -> CorpusResult:
-    """Analyse every article of ``corpus`` (one batch) and score it against its gold."""
+def evaluate_corpus(
+    corpus: Corpus,
+    engine: Analyzes,
+    *,
+    samples: Path | str | None = SAMPLES,
+    sample_labels: Path | str = SAMPLE_LABELS,
+) -> CorpusResult:
+    """Analyse every article of ``corpus`` (one batch) and score it against its gold.
+
+    The reports are then merged into stories and the merging scored against the ``story:``
+    slugs; the samples in ``samples`` (``None``: not scored) are analysed in a second batch and
+    their merging scored against ``sample_labels``. Absent samples are skipped with a warning.
+    """
     result = CorpusResult(warnings=list(corpus.warnings))
     reports = engine.analyze(a.article() for a in corpus.articles)
     for gold, report in zip(corpus.articles, reports, strict=True):
@@ -82,7 +105,27 @@ def evaluate_corpus(corpus: Corpus, engine: Analyzes) -> CorpusResult:
         result.articles.append(ArticleResult(gold, report, scores))
         result.total.add(scores)
     result.warnings += check_references(corpus, engine.knowledge)
+    result.merge = score_corpus_merging(result)
+    if samples is not None:
+        if Path(samples).is_dir() and Path(sample_labels).is_file():
+            result.samples_merge = evaluate_samples(engine, samples, sample_labels)
+        else:
+            result.warnings.append(
+                f"{samples} or {sample_labels} not found: the samples' merging is not scored"
+            )
     return result
+
+
+def score_corpus_merging(result: CorpusResult) -> MergeResult:
+    """Merge the corpus' reports into stories; score them against the gold ``story:`` slugs."""
+    reports, gold, texts = [], {}, {}
+    for a in result.articles:
+        report = a.report.to_dict()
+        article = report["article"]["id"]
+        reports.append(report)
+        gold[article] = a.article.gold.story
+        texts[article] = a.article.text
+    return score_merging(reports, gold, texts)
 
 
 def check_references(corpus: Corpus, knowledge: Knowledge) -> list[str]:

@@ -18,7 +18,7 @@ from typing import Any
 
 from newstrace.model.story import Story
 from newstrace.resolve.link import THRESHOLD, keys_of
-from newstrace.resolve.mention import Mention, mentions
+from newstrace.resolve.mention import Mention, Pool, mentions
 from newstrace.resolve.merge import stories_from_mentions
 
 
@@ -58,9 +58,10 @@ def update(
     """
     texts = texts or {}
     renewed = {r["article"]["id"] for r in new_reports}
+    shared = Pool()
     pool: dict[str, Mention] = {}
     for report in new_reports:
-        for m in mentions(report, texts.get(report["article"]["id"])):
+        for m in mentions(report, texts.get(report["article"]["id"]), shared):
             pool.setdefault(m.key, m)
     wanted: dict[str, set[str]] = {}
     for candidate in candidates:
@@ -71,7 +72,7 @@ def update(
         member = member_reports.get(article)
         if member is None:
             continue  # the article was deleted: its events leave the story
-        for m in mentions(member, texts.get(article)):
+        for m in mentions(member, texts.get(article), shared):
             if m.event_id in events:
                 pool.setdefault(m.key, m)
     ordered = sorted(pool.values(), key=lambda m: m.key)

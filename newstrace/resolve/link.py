@@ -19,7 +19,7 @@
 from __future__ import annotations
 
 from array import array
-from collections import defaultdict
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -93,37 +93,54 @@ def candidate_pairs(mentions: Sequence[Mention]) -> Iterator[tuple[int, int]]:
     """Index pairs (i < j) of mentions that share a blocking key, each pair once.
 
     Pairs are produced mention by mention (all partners of ``i`` above ``i``), so that no set of
-    all pairs is ever held in memory.
+    all pairs is ever held in memory. Keys are numbered as they are met and then forgotten:
+    what is held is, per block, the array of its members, and per mention the numbers of its
+    blocks (one flat array), a few bytes a key.
     """
-    keys = [block_keys(m) for m in mentions]
-    blocks: dict[str, list[int]] = defaultdict(list)
-    for index, own in enumerate(keys):
-        for key in own:
-            blocks[key].append(index)
-    position: dict[str, dict[int, int]] = {}
-    for key, members in blocks.items():
-        if len(members) > MAX_BLOCK:
-            members.sort(key=lambda i: (_day(mentions[i].start), i))
-            position[key] = {i: p for p, i in enumerate(members)}
-    for i, own in enumerate(keys):
+    numbers: dict[str, int] = {}
+    blocks: list[array[int]] = []
+    own = array("l")  # the block numbers of every mention, one after the other
+    ends = array("l")  # where each mention's block numbers end in ``own``
+    for index, m in enumerate(mentions):
+        for key in block_keys(m):
+            number = numbers.setdefault(key, len(blocks))
+            if number == len(blocks):
+                blocks.append(array("l"))
+            blocks[number].append(index)
+            own.append(number)
+        ends.append(len(own))
+    del numbers
+    days = array("l", (_day(m.start) for m in mentions))
+
+    def by_day(j: int) -> tuple[int, int]:
+        return (days[j], j)
+
+    large = set()
+    for number, members in enumerate(blocks):
+        if len(members) > MAX_BLOCK:  # sorted neighbourhood: the nearest by date
+            blocks[number] = array("l", sorted(members, key=by_day))
+            large.add(number)
+    start = 0
+    for i, end in enumerate(ends):
         partners: set[int] = set()
-        for key in own:
-            members = blocks[key]
+        for number in own[start:end]:
+            members = blocks[number]
             if len(members) < 2:
                 continue
-            if key not in position:
-                partners.update(j for j in members if j > i)
+            if number not in large:  # members in index order
+                partners.update(members[bisect_right(members, i) :])
                 continue
-            at = position[key][i]
+            at = bisect_left(members, by_day(i), key=by_day)
             window = members[max(0, at - NEIGHBOURS) : at + NEIGHBOURS + 1]
             partners.update(j for j in window if j > i)
+        start = end
         for j in sorted(partners):
             yield i, j
 
 
 def score(a: Mention, b: Mention) -> float:
     """How strongly two mentions look like the same story (0: never)."""
-    if a.key == b.key:
+    if a.event_id == b.event_id and a.article == b.article:
         return 0.0
     if a.type == b.type:
         points = 1.0
@@ -249,14 +266,18 @@ def cluster(mentions: Sequence[Mention], threshold: float = THRESHOLD) -> list[l
             edges_i.append(i)
             edges_j.append(j)
             weights.append(s)
-    parent = list(range(len(mentions)))
-    clusters = {i: _new_cluster(i, mentions[i]) for i in range(len(mentions))}
+    parent = array("l", range(len(mentions)))
+    clusters: dict[int, _Cluster] = {}  # roots of two or more mentions; the rest are alone
 
     def find(x: int) -> int:
         while parent[x] != x:
             parent[x] = parent[parent[x]]
             x = parent[x]
         return x
+
+    def of(root: int) -> _Cluster:
+        found = clusters.get(root)
+        return found if found is not None else _new_cluster(root, mentions[root])
 
     order = np.lexsort(
         (np.frombuffer(edges_j, dtype=np.int64), np.frombuffer(edges_i, dtype=np.int64),
@@ -266,15 +287,17 @@ def cluster(mentions: Sequence[Mention], threshold: float = THRESHOLD) -> list[l
         ra, rb = find(edges_i[k]), find(edges_j[k])
         if ra == rb:
             continue
-        merged = _join(clusters[ra], clusters[rb])
+        ca, cb = of(ra), of(rb)
+        merged = _join(ca, cb)
         if merged is None:
             continue
-        if len(clusters[ra].members) < len(clusters[rb].members):
+        if len(ca.members) < len(cb.members):
             ra, rb = rb, ra
         parent[rb] = ra
         clusters[ra] = merged
-        del clusters[rb]
+        clusters.pop(rb, None)
     groups = [sorted(c.members) for c in clusters.values()]
+    groups += [[i] for i in range(len(mentions)) if parent[i] == i and i not in clusters]
     return sorted(groups, key=lambda g: g[0])
 
 

@@ -6,6 +6,11 @@ code, a capital or metonym is already a country in the report), items as categor
 designation and exact quantity, money as (amount, currency), and a date range. Events without a
 date take a *soft* range ending on the publication day (news reports what happened shortly
 before), which links loosely and never decides a trap.
+
+Mentions are compact, because a corpus of 100,000 reports has half a million of them: values
+that repeat across events (actor codes, sets of codes, categories, dates, items) are shared
+through a :class:`Pool`, empty sets are one shared object, and nothing is kept that linking
+and merging do not read.
 """
 
 from __future__ import annotations
@@ -14,7 +19,9 @@ import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, TypeVar
+
+_T = TypeVar("_T")
 
 #: Types that a materiel, aid or deal story moves through (request → agreement → delivery).
 DEAL_TYPES = frozenset({"REQUEST", "AID", "AGREE", "COOPERATE", "SUPPORT", "CONCEDE"})
@@ -23,6 +30,30 @@ SOFT_DAYS = 30
 #: A weapon designation as written: Su-30MK2, F-16, C-130, M1A1, S-300VM, Buk-M2E.
 DESIGNATION = re.compile(r"\b(?:[A-Z][A-Za-z]{0,5}-?\d{1,4}[A-Za-z0-9]*(?:-[A-Z0-9]+)?)\b")
 _NOT_DESIGNATION = re.compile(r"^(?:19|20)\d\d$|^[A-Z]\d$")
+_EMPTY: frozenset[Any] = frozenset()
+
+
+class Pool:
+    """Equal immutable values as one object: ``pool(x)`` is the first value equal to ``x``.
+
+    One pool serves one call (:func:`all_mentions`, one merge run); it is never global.
+    """
+
+    __slots__ = ("_values",)
+
+    def __init__(self) -> None:
+        self._values: dict[Any, Any] = {}
+
+    def __call__(self, value: _T) -> _T:
+        if value is None:
+            return value
+        found: _T = self._values.setdefault(value, value)
+        return found
+
+    def set(self, values: Iterable[_T]) -> frozenset[_T]:
+        """A pooled frozenset of ``values`` (the one shared empty set when there are none)."""
+        out = frozenset(values)
+        return self(out) if out else _EMPTY
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +84,6 @@ class ItemView:
 class Mention:
     """One event of one report, normalised for linking."""
 
-    key: str  # "<article id>/<event id>"
     event_id: str
     report: ReportInfo
     type: str
@@ -70,12 +100,16 @@ class Mention:
     end: date | None
     hard: bool  # the date range comes from the text, not from the publication day
     chains: tuple[tuple[dict[str, Any], ...], ...]
-    when_text: str | None
     # derived once, compared millions of times
     countries: frozenset[str]
     systems: frozenset[str]
     categories: frozenset[str]
     quantities: frozenset[tuple[str, float]]
+
+    @property
+    def key(self) -> str:
+        """``<article id>/<event id>``: unique in a corpus."""
+        return f"{self.report.article}/{self.event_id}"
 
     @property
     def article(self) -> str:
@@ -101,40 +135,48 @@ def storyable(event: Mapping[str, Any]) -> bool:
     )
 
 
-def report_info(report: Mapping[str, Any]) -> ReportInfo:
+def report_info(report: Mapping[str, Any], pool: Pool | None = None) -> ReportInfo:
+    pool = pool if pool is not None else Pool()
     article = report["article"]
     outlet = article.get("outlet") or {}
     own = f"outlet:{outlet['id']}" if outlet.get("id") else None
     names = {e["id"]: e["name"] for e in report.get("entities", []) if e.get("kind") == "outlet"}
     return ReportInfo(
         article=article["id"],
-        outlet_id=outlet.get("id"),
-        outlet_name=outlet.get("name"),
-        published=_date(article.get("published")),
+        outlet_id=pool(outlet.get("id")),
+        outlet_name=pool(outlet.get("name")),
+        published=pool(_date(article.get("published"))),
         title=article.get("title"),
         url=article.get("url"),
-        outlets_named=frozenset(k for k in names if k != own),
+        outlets_named=pool.set(k for k in names if k != own),
         outlet_names=names,
     )
 
 
-def mentions(report: Mapping[str, Any], text: str | None = None) -> Iterator[Mention]:
-    """The storyable events of ``report`` as mentions (``text`` helps read designations)."""
-    info = report_info(report)
+def mentions(
+    report: Mapping[str, Any], text: str | None = None, pool: Pool | None = None
+) -> Iterator[Mention]:
+    """The storyable events of ``report`` as mentions (``text`` helps read designations).
+
+    ``pool`` shares equal values between the mentions of many reports (see :class:`Pool`).
+    """
+    pool = pool if pool is not None else Pool()
+    info = report_info(report, pool)
     entities = {e["id"]: e for e in report.get("entities", [])}
     for event in report.get("events", []):
         if not storyable(event):
             continue
-        yield _mention(event, info, entities, text)
+        yield _mention(event, info, entities, text, pool)
 
 
 def all_mentions(
     reports: Iterable[Mapping[str, Any]], texts: Mapping[str, str] | None = None
 ) -> list[Mention]:
     out: list[Mention] = []
+    pool = Pool()
     for report in reports:
         text = (texts or {}).get(report["article"]["id"])
-        out.extend(mentions(report, text))
+        out.extend(mentions(report, text, pool))
     return out
 
 
@@ -157,53 +199,55 @@ def _mention(
     info: ReportInfo,
     entities: Mapping[str, Mapping[str, Any]],
     text: str | None,
+    pool: Pool,
 ) -> Mention:
     when = event.get("when") or {}
     start, end = _date(when.get("start")), _date(when.get("end"))
     hard = start is not None
     if start is None and info.published is not None:
         start, end = info.published - timedelta(days=SOFT_DAYS), info.published
-    items = tuple(_item(i, entities, text) for i in event.get("items", []))
-    money = frozenset(
-        (float(m["amount"]), m.get("currency"))
+    items = pool(tuple(pool(_item(i, entities, text, pool)) for i in event.get("items", [])))
+    money = pool.set(
+        (float(m["amount"]), pool(m.get("currency")))
         for m in event.get("money", [])
         if m.get("amount") is not None
     )
-    places = frozenset(
-        p.get("entity") or (p.get("text") or "").lower() for p in event.get("where", [])
+    places = pool.set(
+        pool(p.get("entity") or (p.get("text") or "").lower()) for p in event.get("where", [])
     )
-    actors = frozenset(code(a, entities) for a in event.get("actors", []))
-    recipients = frozenset(code(r, entities) for r in event.get("recipients", []))
+    actors = pool.set(pool(code(a, entities)) for a in event.get("actors", []))
+    recipients = pool.set(pool(code(r, entities)) for r in event.get("recipients", []))
     return Mention(
-        key=f"{info.article}/{event['id']}",
         event_id=event["id"],
         report=info,
-        type=event["type"],
-        status=event.get("status"),
-        factuality=event.get("factuality", "asserted"),
+        type=pool(event["type"]),
+        status=pool(event.get("status")),
+        factuality=pool(event.get("factuality", "asserted")),
         negated=bool(event.get("negated")),
-        salience=event.get("salience", "core"),
+        salience=pool(event.get("salience", "core")),
         actors=actors,
         recipients=recipients,
         items=items,
         money=money,
         places=places,
-        start=start,
-        end=end or start,
+        start=pool(start),
+        end=pool(end or start),
         hard=hard,
         chains=tuple(tuple(c.get("hops", [])) for c in event.get("attribution", [])),
-        when_text=when.get("text"),
-        countries=actors | recipients,
-        systems=frozenset(i.system for i in items if i.system),
-        categories=frozenset(i.category for i in items),
-        quantities=frozenset(
+        countries=pool.set(actors | recipients),
+        systems=pool.set(i.system for i in items if i.system),
+        categories=pool.set(i.category for i in items),
+        quantities=pool.set(
             (i.category, i.quantity) for i in items if i.quantity is not None and i.quantity > 1
         ),
     )
 
 
 def _item(
-    item: Mapping[str, Any], entities: Mapping[str, Mapping[str, Any]], text: str | None
+    item: Mapping[str, Any],
+    entities: Mapping[str, Mapping[str, Any]],
+    text: str | None,
+    pool: Pool,
 ) -> ItemView:
     quantity = item.get("quantity") or {}
     value = quantity.get("value") if quantity.get("kind") == "exact" else None
@@ -216,12 +260,12 @@ def _item(
     if designation is None and text is not None:
         designation = _designation_before(item, text)
     return ItemView(
-        category=item.get("category") or "other",
-        system=system,
-        designation=designation,
+        category=pool(item.get("category") or "other"),
+        system=pool(system),
+        designation=pool(designation),
         quantity=float(value) if value is not None else None,
         text=item.get("text") or "",
-        action=item.get("action") or "other",
+        action=pool(item.get("action") or "other"),
     )
 
 

@@ -23,7 +23,7 @@ from newstrace.model.story import Story
 from newstrace.resolve.credibility import grade_of, merged_table, rate
 from newstrace.resolve.echo import Graph, citation_graph
 from newstrace.resolve.link import STATUS_RANK, THRESHOLD, block_keys, cluster
-from newstrace.resolve.mention import Mention, all_mentions
+from newstrace.resolve.mention import Mention, Pool, all_mentions
 
 #: Designations at most this many edits apart (and not one a prefix of the other) are typos.
 TYPO_EDITS = 1
@@ -39,9 +39,9 @@ def build_stories(
     threshold: float = THRESHOLD,
 ) -> list[Story]:
     """The stories told by ``reports`` (``newstrace.report/1`` dicts), oldest first."""
-    mentions = all_mentions(reports, texts)
-    return stories_from_mentions(
-        mentions, texts=texts, reliability=reliability, threshold=threshold
+    # the list of mentions is handed over, not kept here: it is emptied as stories are made
+    return _stories(
+        all_mentions(reports, texts), texts=texts, reliability=reliability, threshold=threshold
     )
 
 
@@ -52,9 +52,33 @@ def stories_from_mentions(
     reliability: Mapping[str, str] | None = None,
     threshold: float = THRESHOLD,
 ) -> list[Story]:
+    """The stories of ``mentions`` (which are left as they are), oldest first."""
+    return _stories(list(mentions), texts=texts, reliability=reliability, threshold=threshold)
+
+
+def _stories(
+    mentions: list[Mention],
+    *,
+    texts: Mapping[str, str] | None,
+    reliability: Mapping[str, str] | None,
+    threshold: float,
+) -> list[Story]:
+    """Cluster ``mentions``, then merge each group; ``mentions`` is emptied on the way.
+
+    Each mention is in exactly one group, so once its group's story is made nothing reads it
+    again: it is dropped then, and the stories never share the memory with all the mentions.
+    """
     table = merged_table(reliability)
     groups = cluster(mentions, threshold)
-    stories = [merge([mentions[i] for i in group], texts=texts, table=table) for group in groups]
+    held: list[Mention | None] = list(mentions)
+    mentions.clear()
+    pool = Pool()
+    stories = []
+    for group in groups:
+        members = [held[i] for i in group]
+        for i in group:
+            held[i] = None
+        stories.append(merge([m for m in members if m], texts=texts, table=table, pool=pool))
     return sorted(stories, key=lambda s: (s.first_reported["date"] or "9999", s.id))
 
 
@@ -69,9 +93,14 @@ def merge(
     *,
     texts: Mapping[str, str] | None = None,
     table: Mapping[str, str] | None = None,
+    pool: Pool | None = None,
 ) -> Story:
-    """One story from the mentions of one cluster."""
+    """One story from the mentions of one cluster.
+
+    ``pool`` shares equal strings (dates, blocking keys) between the stories of one run.
+    """
     table = table if table is not None else merged_table(None)
+    pool = pool if pool is not None else Pool()
     members = sorted(members, key=lambda m: m.sort_key)
     graph = citation_graph(members, texts)
     by_article: dict[str, list[Mention]] = defaultdict(list)
@@ -79,12 +108,12 @@ def merge(
         by_article[m.article].append(m)
     types = Counter(m.type for m in members)
     story_type = sorted(types.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
-    timeline = _timeline(members)
+    timeline = _timeline(members, pool)
     status = _current_status(timeline)
-    reports = _reports(graph, by_article, table)
+    reports = _reports(graph, by_article, table, pool)
     published = sorted(d for d in (m.report.published for m in members) if d)
     first = min(graph.nodes.values(), key=lambda n: (n.info.published or date.max, n.info.article))
-    fields = _fields(members)
+    fields = _fields(members, pool)
     discrepancies = _discrepancies(members, fields, timeline)
     origin = _origin(graph, table)
     root_grades = [
@@ -98,15 +127,15 @@ def merge(
         id=story_id(members),
         type=story_type,
         status=status,
-        title=_title(story_type, status, fields),
+        title=pool(_title(story_type, status, fields)),
         first_reported={
-            "date": first.info.published.isoformat() if first.info.published else None,
+            "date": _iso(first.info.published, pool),
             "article": first.info.article,
             "outlet": first.info.outlet_name,
         },
         spread={
-            "first": published[0].isoformat() if published else None,
-            "last": published[-1].isoformat() if published else None,
+            "first": _iso(published[0], pool) if published else None,
+            "last": _iso(published[-1], pool) if published else None,
             "days": (published[-1] - published[0]).days if published else 0,
             "reports": len(graph.nodes),
             "outlets": len({n.info.outlet_id or n.info.outlet_name for n in graph.nodes.values()}),
@@ -117,9 +146,14 @@ def merge(
         independent_sources=graph.independent_sources,
         discrepancies=discrepancies,
         timeline=timeline,
-        credibility=rate(root_grades, graph.independent_sources, hedged=hedged, denied=denied),
+        credibility={
+            k: pool(v) if isinstance(v, str) else v
+            for k, v in rate(
+                root_grades, graph.independent_sources, hedged=hedged, denied=denied
+            ).items()
+        },
         events=[{"article": m.article, "event": m.event_id} for m in members],
-        keys=sorted(set().union(*(block_keys(m) for m in members))),
+        keys=sorted(pool(k) for k in set().union(*(block_keys(m) for m in members))),
     )
 
 
@@ -138,7 +172,11 @@ def _values(pairs: Iterable[tuple[Any, str]]) -> list[dict[str, Any]]:
     return [{"value": v, "reports": sorted(r)} for v, r in ordered]
 
 
-def _fields(members: Sequence[Mention]) -> dict[str, Any]:
+def _iso(day: date | None, pool: Pool) -> str | None:
+    return pool(day.isoformat()) if day else None
+
+
+def _fields(members: Sequence[Mention], pool: Pool) -> dict[str, Any]:
     items: dict[str, list[tuple[Mention, Any]]] = defaultdict(list)
     for m in members:
         for item in m.items:
@@ -165,7 +203,7 @@ def _fields(members: Sequence[Mention]) -> dict[str, Any]:
         "actors": _values((a, m.article) for m in members for a in sorted(m.actors)),
         "recipients": _values((r, m.article) for m in members for r in sorted(m.recipients)),
         "when": _values(
-            ({"start": m.start.isoformat(), "end": (m.end or m.start).isoformat()}, m.article)
+            ({"start": _iso(m.start, pool), "end": _iso(m.end or m.start, pool)}, m.article)
             for m in members
             if m.hard and m.start
         ),
@@ -256,7 +294,7 @@ def _typos(category: str, designations: Sequence[Mapping[str, Any]]) -> list[dic
 # -- timeline -------------------------------------------------------------------------------
 
 
-def _timeline(members: Sequence[Mention]) -> list[dict[str, Any]]:
+def _timeline(members: Sequence[Mention], pool: Pool) -> list[dict[str, Any]]:
     steps: dict[str, list[Mention]] = defaultdict(list)
     for m in members:
         status = m.status
@@ -272,7 +310,7 @@ def _timeline(members: Sequence[Mention]) -> list[dict[str, Any]]:
         out.append(
             {
                 "status": status,
-                "date": first.isoformat() if first else None,
+                "date": _iso(first, pool),
                 "date_basis": "text" if hard else "published",
                 "reports": sorted({m.article for m in ms}),
                 "by": sorted({a for m in ms for a in m.actors}),
@@ -295,7 +333,7 @@ def _current_status(timeline: Sequence[Mapping[str, Any]]) -> str | None:
 
 
 def _reports(
-    graph: Graph, by_article: Mapping[str, list[Mention]], table: Mapping[str, str]
+    graph: Graph, by_article: Mapping[str, list[Mention]], table: Mapping[str, str], pool: Pool
 ) -> list[dict[str, Any]]:
     out = []
     for article, node in graph.nodes.items():
@@ -304,7 +342,7 @@ def _reports(
             {
                 "article": article,
                 "outlet": {"id": info.outlet_id, "name": info.outlet_name},
-                "published": info.published.isoformat() if info.published else None,
+                "published": _iso(info.published, pool),
                 "title": info.title,
                 "url": info.url,
                 "events": [m.event_id for m in by_article[article]],

@@ -9,6 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from newstrace.cli import app
+from newstrace.eval.floors import MERGE_FIGURES
 
 TEXT = (
     "Venezuela asks Russia for military aid\n\n"
@@ -55,7 +56,8 @@ def test_json_output_has_every_figure(corpus: Path, tmp_path: Path) -> None:
     assert data["schema"] == "newstrace.eval/1"
     assert data["corpus"]["articles"] == 1 and data["plover"] is None
     assert "not found" in data["plover_skipped"]
-    assert set(data["figures"]) == set(data["corpus"]["fields"])
+    assert set(data["figures"]) == set(data["corpus"]["fields"]) | set(MERGE_FIGURES)
+    assert data["merge"]["corpus"]["reports"] == 1
     assert data["corpus"]["worst"][0]["id"] == "001"
     assert "PLOVER check skipped" in result.stderr
 
