@@ -80,8 +80,9 @@ def definite_references(
             recent = list(dict.fromkeys(reversed(history.people)))[:2]
             targets = recent if len(recent) == 2 else []
         for target in targets:
-            registry.entities[target].add_mention(
-                start, end
-            ) if target in registry.entities else None
+            if target not in registry.entities:  # a state known only through a person's office
+                registry.add(registry.country(target.split(":", 1)[1]), start, end)
+            else:
+                registry.entities[target].add_mention(start, end)
             out.append(Mention(target, start, end, "COREF", "coref"))
     return out

@@ -283,3 +283,12 @@ def test_a_forecast_by_observers_is_not_a_threat(engine: Any) -> None:
     )
     assert [e["type"] for e in report["events"]] == ["ASSAULT"]
     assert report["events"][0]["factuality"] == "hypothetical"
+
+
+def test_the_government_of_a_state_named_only_through_its_leader(engine: Any) -> None:
+    # Maduro is named, but not as an actor: Venezuela is known only through his office.
+    text = "A letter from Maduro was read aloud. The government asked Russia for missiles."
+    report = _analyse(engine, text)
+    request = next(e for e in report["events"] if e["type"] == "REQUEST")
+    assert "country:VEN" in request["actors"]
+    assert "country:VEN" in {e["id"] for e in report["entities"]}
