@@ -629,7 +629,6 @@ class CitationGraph:
     def __init__(self) -> None:
         self.parents: dict[str, list[tuple[str, str]]] = {}
         self.sources: dict[str, Source] = {}
-        self.first_chain: list[Source] | None = None
 
     def add(self, parent: Source, child: Source, how: str) -> None:
         self.sources[parent.key] = parent

@@ -152,7 +152,6 @@ MODIFIER_WORDS = frozenset(
 )
 SHIP_PREFIXES = frozenset({"uss", "hms", "ins", "hmcs", "hmas", "rfs"})  # one named ship
 SERVICES = frozenset({"logistics", "training", "maintenance", "financing"})
-ACTION_BREAKS = frozenset({"alongside", "plus", "besides", "as", "while", "but", "including"})
 
 
 @dataclass(slots=True)

@@ -192,12 +192,3 @@ def _conj_tokens(token: Token) -> list[Token]:
             out += _conj_tokens(child)
     # "Putin and Maduro" when the parser hangs both on appos/compound
     return out
-
-
-def subtree_span(doc: Doc, i: int) -> tuple[int, int]:
-    """Token range of the phrase headed by token i (its left modifiers and itself)."""
-    tok = doc[i]
-    if not doc.has_annotation("DEP"):
-        return i, i + 1
-    left = min([tok.i] + [t.i for t in tok.lefts if t.dep_ not in {"cc", "punct", "conj"}])
-    return left, tok.i + 1

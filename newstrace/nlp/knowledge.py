@@ -6,7 +6,6 @@ entry raises :class:`~newstrace.errors.KnowledgeError` naming the file and line.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -370,9 +369,6 @@ class Knowledge:
                 None,
             )
         return self.outlets[key] if key else None
-
-    def iter_aliases(self, kind: str) -> Iterator[Alias]:
-        return (a for a in self.aliases if a.kind == kind)
 
 
 def _fold(text: str) -> str:

@@ -28,7 +28,6 @@ from newstrace.nlp.segment import Segment, segment
 
 log = logging.getLogger(__name__)
 
-STATISTICAL = ("tok2vec", "tagger", "parser", "newstrace_pos", "ner")
 KNOWLEDGE_PIPE = "newstrace_knowledge"
 POS_PIPE = "newstrace_pos"
 _WORD = re.compile(r"[a-z][a-z'’-]*")
