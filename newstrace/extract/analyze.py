@@ -126,7 +126,6 @@ class _ArticleRun:
         self.event_segments: set[int] = set()
         self.history = History()
         self._segment_index = {id(seg): n for n, seg in enumerate(parsed.segments)}
-        self._doc_index = {id(seg.doc): n for n, seg in enumerate(parsed.segments)}
 
     # -------------------------------------------------------------------------------------
     def run(self) -> Report:
@@ -381,10 +380,6 @@ class _ArticleRun:
                 break
         return out
 
-    def _sources_of(self, doc: Doc) -> SentenceSources | None:
-        n = self._doc_index.get(id(doc))
-        return None if n is None else self.segment_sources.get(n)
-
     def _clause_subject(
         self, doc: Doc, offset: int, hit: TriggerHit, mentions: list[Mention]
     ) -> list[str]:
@@ -403,15 +398,8 @@ class _ArticleRun:
     ) -> list[str]:
         """Without a parse: the closest actor-like entity before the trigger in its clause."""
         trig_start = offset + doc[hit.start].idx
-        # The sentence's sources ("..., Zelensky said") report the event; they do not act in it.
-        cues = [(c.start, c.end) for c in srcs.cues] if (srcs := self._sources_of(doc)) else []
-        before = [
-            m
-            for m in mentions
-            if m.end <= trig_start
-            and trig_start - m.end <= 60
-            and not any(s <= m.start < e for s, e in cues)
-        ]
+        # ``mentions`` come without the sentence's sources (see _roles).
+        before = [m for m in mentions if m.end <= trig_start and trig_start - m.end <= 60]
         parsed = doc.has_annotation("DEP")
         for m in reversed(before):
             if parsed:
