@@ -13,6 +13,7 @@ TEXT = "Venezuela asks Russia for help\n\nVenezuela requested military assistanc
 GOLD = """\
 id: "012"
 story: venezuela-russia-aid-2025
+event: venezuela-requests-russian-aid-2025-10
 outlet: The Washington Post
 published: "2025-10-31"
 events:
@@ -44,6 +45,7 @@ def write(
 def test_a_good_gold_file_loads(tmp_path: Path) -> None:
     article = load_gold(write(tmp_path))
     assert article.id == "012" and article.title == "Venezuela asks Russia for help"
+    assert article.gold.event == "venezuela-requests-russian-aid-2025-10"
     (event,) = article.events
     assert event.actor_set == {"VEN"} and event.attribution == ("The Moscow Times",)
     assert event.when is not None and event.when.start == date(2025, 10, 11)
@@ -93,6 +95,28 @@ def test_a_bad_gold_file_gets_one_line_naming_file_and_field(
 
 
 @pytest.mark.parametrize(
+    ("new", "message"),
+    [
+        ("event: Venezuela asks Russia", "012_test.gold.yaml:3: event: String should match"),
+        ("event: [a, b]", "012_test.gold.yaml:3: event: Input should be a valid string"),
+        ("event: -leading-dash", "012_test.gold.yaml:3: event: String should match"),
+    ],
+)
+def test_a_bad_event_label_names_file_and_line(tmp_path: Path, new: str, message: str) -> None:
+    old = "event: venezuela-requests-russian-aid-2025-10"
+    with pytest.raises(GoldError) as err:
+        load_gold(write(tmp_path, GOLD.replace(old, new, 1)))
+    text = str(err.value)
+    assert text.startswith(message), text
+    assert "\n" not in text
+
+
+def test_an_unlabelled_event_loads_as_none(tmp_path: Path) -> None:
+    gold = GOLD.replace("event: venezuela-requests-russian-aid-2025-10\n", "")
+    assert load_gold(write(tmp_path, gold)).gold.event is None
+
+
+@pytest.mark.parametrize(
     ("text", "message"),
     [
         (None, "012_test.txt: no article"),
@@ -114,6 +138,7 @@ def test_corpus_in_file_order_with_an_article_awaiting_gold(tmp_path: Path) -> N
     assert [a.id for a in corpus.articles] == ["010", "012"]
     assert corpus.warnings == ["020_draft.txt: no gold file yet; left out"]
     assert corpus.stories == {"venezuela-russia-aid-2025"} and corpus.types == {"REQUEST"}
+    assert corpus.events == {"venezuela-requests-russian-aid-2025-10"}
 
 
 def test_duplicate_ids_and_missing_directories(tmp_path: Path) -> None:

@@ -68,6 +68,15 @@ def test_every_text_has_its_gold() -> None:
     assert load_corpus(CORPUS).warnings == []
 
 
+def test_every_gold_file_has_an_event_label() -> None:
+    """The event-level merging figures (merge_events_*) score every article of the corpus."""
+    corpus = load_corpus(CORPUS)
+    missing = [a.path.name for a in corpus.articles if a.gold.event is None]
+    assert not missing, f"no event: label in {missing}"
+    assert len(corpus.events) >= MIN_STORIES, f"{len(corpus.events)} event labels"
+    assert len(corpus.events) < len(corpus.articles), "no two articles share an event label"
+
+
 def test_gold_names_only_what_the_knowledge_files_know(engine: Any) -> None:
     problems = check_references(load_corpus(CORPUS), engine.knowledge)
     assert not problems, "\n".join(problems)
