@@ -122,12 +122,8 @@ class EventRow(Base):
     when_precision: Mapped[str] = mapped_column(String)
     summary: Mapped[str | None] = mapped_column(Text)
 
-    __table_args__ = (
-        Index("ix_events_type", "type"),
-        Index("ix_events_status", "status"),
-        Index("ix_events_factuality", "factuality"),
-        Index("ix_events_when_start", "when_start"),
-    )
+    # Indexed in newest-first order per filter (type, mode, status, factuality), by the end of
+    # its time range and by text: migration 0003, DDL per dialect in newstrace/store/indexes.py.
 
 
 class EventEntityRow(Base):

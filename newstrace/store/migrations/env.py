@@ -14,6 +14,7 @@ from alembic import context
 from sqlalchemy.engine import Connection
 
 from newstrace.store.engine import make_engine, parse_url
+from newstrace.store.indexes import is_dialect_object
 from newstrace.store.tables import Base
 
 config = context.config
@@ -26,7 +27,13 @@ def _configure(connection: Connection) -> None:
         target_metadata=target_metadata,
         render_as_batch=connection.dialect.name == "sqlite",  # ALTER TABLE via copy on SQLite
         compare_type=True,
+        include_name=include_name,
     )
+
+
+def include_name(name: str | None, type_: str, parent_names: object) -> bool:
+    """Leave the per-dialect query indexes and FTS tables out of model comparisons."""
+    return not is_dialect_object(name)
 
 
 def _url() -> str:
