@@ -13,13 +13,15 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
+from weakref import WeakKeyDictionary
 
-from sqlalchemy import ColumnElement, Connection, and_, exists, func, or_, select
+from sqlalchemy import ColumnElement, Connection, Engine, and_, exists, func, or_, select, text
 from sqlalchemy.exc import SQLAlchemyError
 
 from newstrace.errors import StoreError
 from newstrace.store import Store
 from newstrace.store.engine import first_line
+from newstrace.store.indexes import has_text_index
 from newstrace.store.tables import (
     EVENT_ROLES,
     ArticleRow,
@@ -32,6 +34,12 @@ from newstrace.store.tables import (
 
 #: Stories read per query by :func:`iter_stories`.
 STORY_PAGE = 100
+
+#: Up to this many articles found by the text index for ``q``, the query reads only those
+#: articles' events; beyond it, the newest-first walk finds a page sooner.
+TEXT_BOUND = 1000
+
+_TEXT_INDEX: WeakKeyDictionary[Engine, bool] = WeakKeyDictionary()
 
 #: The report's key for the entities of each role of :data:`EVENT_ROLES`.
 _PLURAL = dict(zip(EVENT_ROLES, ("actors", "recipients", "intermediaries"), strict=True))
@@ -146,9 +154,49 @@ def list_events(store: Store, f: EventFilter, *, limit: int, offset: int) -> lis
         .offset(offset)
     )
     with reading(store) as conn:
+        if f.q:
+            found = _text_candidates(conn, store.engine, f.q)
+            if found is not None:  # a superset: the exact condition above still holds
+                query = query.where(EventRow.article_id.in_(found))
         rows = [dict(row._mapping) for row in conn.execute(query)]
         _add_participants(conn, rows)
     return rows
+
+
+def _text_candidates(conn: Connection, engine: Engine, q: str) -> list[str] | None:
+    """Ids of the articles whose text or an event summary may hold ``q``, from the text index
+    (docs/store.md); ``None`` when it cannot narrow the search: no index, ``q`` under three
+    characters (trigrams), or more than :data:`TEXT_BOUND` articles."""
+    if len(q) < 3:
+        return None
+    if engine not in _TEXT_INDEX:
+        _TEXT_INDEX[engine] = has_text_index(conn)
+    if not _TEXT_INDEX[engine]:
+        return None
+    if conn.dialect.name == "sqlite":
+        phrase = '"' + q.replace('"', '""') + '"'
+        queries = [
+            "SELECT id FROM articles WHERE rowid IN (SELECT rowid FROM articles_fts "
+            "WHERE articles_fts MATCH :q LIMIT :n)",
+            "SELECT DISTINCT article_id FROM events WHERE rowid IN (SELECT rowid FROM events_fts "
+            "WHERE events_fts MATCH :q LIMIT :n)",
+        ]
+        param = phrase
+    else:
+        escaped = q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        queries = [
+            "SELECT id FROM articles WHERE text ILIKE :q LIMIT :n",
+            "SELECT DISTINCT article_id FROM (SELECT article_id FROM events "
+            "WHERE summary ILIKE :q LIMIT :n) AS found",
+        ]
+        param = f"%{escaped}%"
+    ids: set[str] = set()
+    for sql in queries:
+        found = list(conn.execute(text(sql), {"q": param, "n": TEXT_BOUND + 1}).scalars())
+        if len(found) > TEXT_BOUND:
+            return None
+        ids.update(found)
+    return sorted(ids)
 
 
 def get_event(store: Store, article_id: str, event_id: str) -> dict[str, Any] | None:
