@@ -35,8 +35,9 @@ from newstrace.store.tables import (
 #: Stories read per query by :func:`iter_stories`.
 STORY_PAGE = 100
 
-#: Up to this many articles found by the text index for ``q``, the query reads only those
-#: articles' events; beyond it, the newest-first walk finds a page sooner.
+#: Up to this many articles found through an index for ``q``, ``actor``, ``entity`` or
+#: ``country``, the query reads only those articles' events; beyond it, the newest-first walk
+#: finds a page sooner.
 TEXT_BOUND = 1000
 
 _TEXT_INDEX: WeakKeyDictionary[Engine, bool] = WeakKeyDictionary()
@@ -154,13 +155,43 @@ def list_events(store: Store, f: EventFilter, *, limit: int, offset: int) -> lis
         .offset(offset)
     )
     with reading(store) as conn:
-        if f.q:
-            found = _text_candidates(conn, store.engine, f.q)
-            if found is not None:  # a superset: the exact condition above still holds
-                query = query.where(EventRow.article_id.in_(found))
+        found = _narrowed(conn, store.engine, f)
+        if found is not None:  # a superset: the exact conditions above still hold
+            query = query.where(EventRow.article_id.in_(found))
         rows = [dict(row._mapping) for row in conn.execute(query)]
         _add_participants(conn, rows)
     return rows
+
+
+def _narrowed(conn: Connection, engine: Engine, f: EventFilter) -> list[str] | None:
+    """The few articles that can hold a match, when a selective filter (actor, entity,
+    country, ``q``) names at most :data:`TEXT_BOUND` of them through its index; ``None`` when
+    none does (the newest-first walk then finds a page sooner than a sort of every match)."""
+    sets: list[set[str]] = []
+    lookups = []
+    if f.actor:
+        lookups.append(
+            select(EventEntityRow.article_id).where(
+                EventEntityRow.entity_id == f.actor, EventEntityRow.role == "actor"
+            )
+        )
+    if f.entity:
+        lookups.append(
+            select(EventEntityRow.article_id).where(EventEntityRow.entity_id == f.entity)
+        )
+    if f.country:
+        lookups.append(select(EntityRow.article_id).where(EntityRow.country == f.country))
+    for lookup in lookups:
+        ids = list(conn.execute(lookup.limit(TEXT_BOUND + 1)).scalars())
+        if len(ids) <= TEXT_BOUND:
+            sets.append(set(ids))
+    if f.q:
+        found = _text_candidates(conn, engine, f.q)
+        if found is not None:
+            sets.append(set(found))
+    if not sets:
+        return None
+    return sorted(set.intersection(*sets))
 
 
 def _text_candidates(conn: Connection, engine: Engine, q: str) -> list[str] | None:

@@ -45,3 +45,20 @@ def test_indexed_and_scanned_answers_agree(
     monkeypatch.setattr(queries, "TEXT_BOUND", 0)  # every search walks the newest-first order
     scanned = _got(client, word)
     assert indexed == scanned == _expected(stored, plain)
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["actor=country:VEN", "entity=country:RUS", "country=USA", "country=VEN&q=Putin"],
+)
+def test_narrowed_and_walked_answers_agree(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch, query: str
+) -> None:
+    def keys() -> list[tuple[str, str]]:
+        items = pages(client, f"/api/events?{query}&limit=4")
+        return [(e["article_id"], e["event_id"]) for e in items]
+
+    narrowed = keys()
+    monkeypatch.setattr(queries, "TEXT_BOUND", 0)
+    walked = keys()
+    assert narrowed and narrowed == walked  # same events, same newest-first order
