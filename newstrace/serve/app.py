@@ -5,12 +5,14 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
+from pathlib import Path
 from typing import Any
 
 from fastapi import FastAPI
 
 from newstrace import __version__
-from newstrace.serve import docs, errors
+from newstrace.serve import dashboard, docs, errors
+from newstrace.serve.dashboard.assets import NODE_MODULES
 from newstrace.serve.deps import Analyser, Services
 from newstrace.serve.limits import BodyLimit
 from newstrace.serve.routes import ROUTERS
@@ -34,12 +36,14 @@ def create_app(
     store: Store | None = None,
     analyser: Analyser | None = None,
     on_stored: Callable[[Store], Any] | None = None,
+    node_modules: Path = NODE_MODULES,
 ) -> FastAPI:
     """The API over ``store`` (default: the store at ``settings.db``, opened and migrated now).
 
     ``analyser`` analyses submitted articles (``newstrace.pipeline.Engine``); without one the
     app only reads and ``POST /api/articles`` answers 503. ``on_stored`` runs after each
     submission, with the store (``newstrace serve`` merges the new reports into stories there).
+    ``node_modules`` is where the dashboard's npm files are (docs/dashboard.md).
     Raises :class:`~newstrace.errors.StoreError` when the store cannot be opened.
     """
     settings = settings or get_settings()
@@ -70,5 +74,6 @@ def create_app(
     for router in ROUTERS:
         app.include_router(router)
     docs.install(app)
+    dashboard.install(app, node_modules=node_modules)
     app.add_middleware(BodyLimit, limit=settings.max_request_bytes)
     return app

@@ -19,6 +19,8 @@ ROUTES = {
     ("/api/entities/{entity_id}", "get"),
     ("/api/export/reports.jsonl", "get"),
     ("/api/export/stories.jsonl", "get"),
+    ("/api/network", "get"),
+    ("/api/places", "get"),
 }
 
 ASSET = re.compile(r"""(?:src|href)\s*=\s*["']([^"']+)["']""", re.I)

@@ -71,7 +71,7 @@ def test_several_bad_parameters_are_each_named(empty: TestClient) -> None:
     ("method", "path", "status", "code"),
     [
         ("GET", "/api/nothing-here", 404, "api.not_found"),
-        ("GET", "/", 404, "api.not_found"),
+        ("GET", "/no/such/page", 404, "api.not_found"),
         ("GET", "/api/static/nothing.js", 404, "api.not_found"),
         ("DELETE", "/api/articles", 405, "api.method_not_allowed"),
         ("POST", "/api/events", 405, "api.method_not_allowed"),
