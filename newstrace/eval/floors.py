@@ -2,7 +2,8 @@
 
 A figure is one headline number of the evaluation (:func:`headline`): the F1 of a
 precision/recall field, the accuracy of an accuracy field, the merging figures (pairwise
-precision and F1, B-cubed F1; on the corpus' story slugs and on the samples' labels), and the
+precision and F1, B-cubed F1; on the corpus' story slugs, on its event labels and on the samples'
+labels), and the
 PLOVER figures. Floors only move up.
 """
 
@@ -20,11 +21,15 @@ from newstrace.eval.plover import PloverResult
 from newstrace.eval.runner import CorpusResult
 
 PLOVER_FIGURES = ("plover_type", "plover_actor_countries")
-#: Merging ("same story") figures: ``merge_*`` on the corpus, ``merge_samples_*`` on the samples.
+#: Merging ("same story") figures: ``merge_*`` on the corpus' topic slugs, ``merge_events_*`` on
+#: its event labels, ``merge_samples_*`` on the samples.
 MERGE_FIGURES = (
     "merge_pairwise_f1",
     "merge_pairwise_precision",
     "merge_bcubed_f1",
+    "merge_events_pairwise_f1",
+    "merge_events_pairwise_precision",
+    "merge_events_bcubed_f1",
     "merge_samples_pairwise_f1",
     "merge_samples_pairwise_precision",
     "merge_samples_bcubed_f1",
@@ -50,7 +55,11 @@ def headline(corpus: CorpusResult | None, plover: PloverResult | None) -> dict[s
         for name in FIELDS:
             figure = corpus.total.fields[name]
             out[name] = figure.f1 if isinstance(figure, Counts) else figure.accuracy
-        for prefix, merged in (("merge", corpus.merge), ("merge_samples", corpus.samples_merge)):
+        for prefix, merged in (
+            ("merge", corpus.merge),
+            ("merge_events", corpus.events_merge),
+            ("merge_samples", corpus.samples_merge),
+        ):
             if merged is not None:
                 out[f"{prefix}_pairwise_f1"] = merged.pairwise["f1"]
                 out[f"{prefix}_pairwise_precision"] = merged.pairwise["precision"]

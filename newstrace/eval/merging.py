@@ -13,13 +13,17 @@ over bare ones, earlier events over later ones, stories told by more reports ove
 A report in no story is a story of its own. Two reports are "the same story" when their main
 stories are one.
 
-Two sets of labels are scored, as separate figures (docs/eval.md):
+Three sets of labels are scored, as separate figures (docs/eval.md):
 
 * the development corpus, against each gold file's ``story:`` slug. The slugs label *topics*
   (a months-long strike campaign, weeks of ceasefire coverage) while newstrace merges single
   events, so recall there is low by design;
+* the development corpus, against each gold file's ``event:`` label: the real-world event or
+  deal lifecycle of the article's headline event (tests/eval/README.md), the event-level figure;
 * the bundled samples (``samples/``), against their hand labels
   (``tests/resolve/sample_stories.yaml``, one label per real event or deal).
+
+The reports are merged once; every set of labels is scored on the same main stories.
 """
 
 from __future__ import annotations
@@ -65,6 +69,10 @@ class MergeResult:
     main_stories: int  # distinct main stories of the scored reports
     pairwise: dict[str, float]  # precision, recall, f1
     bcubed: dict[str, float]
+    #: pairs of reports (by name) with one gold label in different main stories, and pairs in
+    #: one main story with different gold labels: what costs recall and precision
+    missed: tuple[tuple[str, str], ...] = ()
+    wrong: tuple[tuple[str, str], ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -74,7 +82,67 @@ class MergeResult:
             "main_stories": self.main_stories,
             "pairwise": dict(self.pairwise),
             "bcubed": dict(self.bcubed),
+            "missed_pairs": [list(p) for p in self.missed],
+            "wrong_pairs": [list(p) for p in self.wrong],
         }
+
+
+@dataclass(frozen=True, slots=True)
+class Merged:
+    """The stories built from a run's reports, and each report's main story."""
+
+    stories: int
+    main: dict[str, str]  # article id -> main story id (``alone:<id>`` for a report in none)
+
+
+def merge_reports(
+    reports: Iterable[Mapping[str, Any]], texts: Mapping[str, str] | None = None
+) -> Merged:
+    """Merge ``reports`` (``newstrace.report/1`` dicts) into stories; each report's main story."""
+    from newstrace.resolve import build_stories, main_stories
+
+    reports = list(reports)
+    stories = build_stories(reports, texts=texts)
+    predicted = main_stories(stories, reports)
+    for report in reports:  # a report in no story is a story of its own
+        article = report["article"]["id"]
+        predicted.setdefault(article, f"alone:{article}")
+    return Merged(stories=len(stories), main=predicted)
+
+
+def score_labels(
+    merged: Merged, gold: Mapping[str, str], names: Mapping[str, str] | None = None
+) -> MergeResult:
+    """Score ``merged`` against ``gold`` (article id -> label); unlabelled reports not scored.
+
+    ``names`` (article id -> a short name, e.g. the gold file's number) names the reports in
+    the missed and wrong pairs; without it, the article ids are used.
+    """
+    from newstrace.resolve import pairwise
+    from newstrace.resolve.quality import bcubed
+
+    predicted = merged.main
+    scored = sorted(a for a in predicted if a in gold)
+    name = dict(names or {})
+    missed: list[tuple[str, str]] = []
+    wrong: list[tuple[str, str]] = []
+    for n, a in enumerate(scored):
+        for b in scored[n + 1 :]:
+            same_pred, same_gold = predicted[a] == predicted[b], gold[a] == gold[b]
+            if same_gold != same_pred:
+                x, y = sorted((name.get(a, a), name.get(b, b)))
+                pair = (x, y)
+                (missed if same_gold else wrong).append(pair)
+    return MergeResult(
+        reports=len(scored),
+        gold_stories=len({gold[a] for a in scored}),
+        stories=merged.stories,
+        main_stories=len({predicted[a] for a in scored}),
+        pairwise=pairwise(predicted, gold),
+        bcubed=bcubed(predicted, gold),
+        missed=tuple(sorted(missed)),
+        wrong=tuple(sorted(wrong)),
+    )
 
 
 def score_merging(
@@ -87,24 +155,7 @@ def score_merging(
     ``gold`` maps article ids to story labels; reports without a label are merged (they may
     join or split stories) but not scored.
     """
-    from newstrace.resolve import build_stories, main_stories, pairwise
-    from newstrace.resolve.quality import bcubed
-
-    reports = list(reports)
-    stories = build_stories(reports, texts=texts)
-    predicted = main_stories(stories, reports)
-    for report in reports:  # a report in no story is a story of its own
-        article = report["article"]["id"]
-        predicted.setdefault(article, f"alone:{article}")
-    scored = {a: s for a, s in predicted.items() if a in gold}
-    return MergeResult(
-        reports=len(scored),
-        gold_stories=len({gold[a] for a in scored}),
-        stories=len(stories),
-        main_stories=len(set(scored.values())),
-        pairwise=pairwise(predicted, gold),
-        bcubed=bcubed(predicted, gold),
-    )
+    return score_labels(merge_reports(reports, texts), gold)
 
 
 def load_samples(directory: Path | str = SAMPLES) -> list[Article]:
@@ -162,4 +213,9 @@ def evaluate_samples(
     articles = load_samples(directory)
     reports = [r.to_dict() for r in engine.analyze(articles)]
     gold = sample_labels(reports, labels)
-    return score_merging(reports, gold, {a.id: a.text for a in articles})
+    names = {
+        r["article"]["id"]: f"{(r['article'].get('outlet') or {}).get('name')}|"
+        f"{r['article'].get('published')}"
+        for r in reports
+    }
+    return score_labels(merge_reports(reports, {a.id: a.text for a in articles}), gold, names)

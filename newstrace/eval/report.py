@@ -73,6 +73,9 @@ def _merge(result: CorpusResult) -> dict[str, Any]:
     return {
         "unit": "report, in its main story",
         "corpus": result.merge.to_dict() if result.merge is not None else None,
+        "corpus_events": (
+            result.events_merge.to_dict() if result.events_merge is not None else None
+        ),
         "samples": result.samples_merge.to_dict() if result.samples_merge is not None else None,
     }
 
@@ -147,7 +150,7 @@ def render(data: dict[str, Any], console: Console) -> None:
         for warning in corpus["warnings"]:
             console.print(f"warning: {warning}", markup=False)
     merge = data.get("merge")
-    if merge is not None and (merge["corpus"] or merge["samples"]):
+    if merge is not None and (merge["corpus"] or merge.get("corpus_events") or merge["samples"]):
         table = Table(
             "labels",
             "reports",
@@ -157,7 +160,12 @@ def render(data: dict[str, Any], console: Console) -> None:
             "B-cubed P / R / F1",
             title="merging: same story (each report in its main story)",
         )
-        for name, m in (("corpus story: slugs", merge["corpus"]), ("samples", merge["samples"])):
+        rows = (
+            ("corpus story: slugs (topics)", merge["corpus"]),
+            ("samples (events)", merge["samples"]),
+            ("corpus event: labels", merge.get("corpus_events")),
+        )
+        for name, m in rows:
             if m is None:
                 continue
             table.add_row(
@@ -169,6 +177,16 @@ def render(data: dict[str, Any], console: Console) -> None:
                 " / ".join(_f(m["bcubed"][k]) for k in ("precision", "recall", "f1")),
             )
         console.print(table)
+        events = merge.get("corpus_events")
+        if events is not None:
+            for kind, key in (("missed", "missed_pairs"), ("wrongly merged", "wrong_pairs")):
+                pairs = events.get(key) or []
+                if pairs:
+                    console.print(
+                        f"event pairs {kind} ({len(pairs)}): "
+                        + ", ".join(f"{a}+{b}" for a, b in pairs),
+                        markup=False,
+                    )
     plover = data["plover"]
     if plover is not None:
         countries = plover["actor_countries"]

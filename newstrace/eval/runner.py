@@ -2,9 +2,9 @@
 
 The engine is anything with ``knowledge`` and ``analyze(articles) -> reports`` (the
 :class:`~newstrace.pipeline.Engine`); one engine is reused for the whole run and the articles
-go to it in one batch. The reports are then merged into stories and the merging is scored
-against the gold ``story:`` slugs, and, in a second batch, on the bundled samples against their
-hand labels (:mod:`newstrace.eval.merging`).
+go to it in one batch. The reports are then merged into stories (once) and the merging is
+scored against the gold ``story:`` slugs (topics) and ``event:`` labels (events), and, in a
+second batch, on the bundled samples against their hand labels (:mod:`newstrace.eval.merging`).
 """
 
 from __future__ import annotations
@@ -21,7 +21,8 @@ from newstrace.eval.merging import (
     SAMPLES,
     MergeResult,
     evaluate_samples,
-    score_merging,
+    merge_reports,
+    score_labels,
 )
 from newstrace.eval.metrics import Scores, score_article
 from newstrace.model import Article, Report
@@ -54,6 +55,7 @@ class CorpusResult:
     total: Scores = field(default_factory=Scores)
     warnings: list[str] = field(default_factory=list)
     merge: MergeResult | None = None  # the corpus' reports against their story: slugs
+    events_merge: MergeResult | None = None  # the corpus' reports against their event: labels
     samples_merge: MergeResult | None = None  # the bundled samples against their hand labels
 
     @property
@@ -105,7 +107,7 @@ def evaluate_corpus(
         result.articles.append(ArticleResult(gold, report, scores))
         result.total.add(scores)
     result.warnings += check_references(corpus, engine.knowledge)
-    result.merge = score_corpus_merging(result)
+    result.merge, result.events_merge = score_corpus_merging(result)
     if samples is not None:
         if Path(samples).is_dir() and Path(sample_labels).is_file():
             result.samples_merge = evaluate_samples(engine, samples, sample_labels)
@@ -116,16 +118,25 @@ def evaluate_corpus(
     return result
 
 
-def score_corpus_merging(result: CorpusResult) -> MergeResult:
-    """Merge the corpus' reports into stories; score them against the gold ``story:`` slugs."""
-    reports, gold, texts = [], {}, {}
+def score_corpus_merging(result: CorpusResult) -> tuple[MergeResult, MergeResult | None]:
+    """Merge the corpus' reports into stories (once); score them against the gold labels.
+
+    Returns the scores against the ``story:`` slugs and against the ``event:`` labels
+    (``None`` when no gold file gives one). Pairs are named by the gold files' numbers.
+    """
+    reports, topics, events, texts, names = [], {}, {}, {}, {}
     for a in result.articles:
         report = a.report.to_dict()
         article = report["article"]["id"]
         reports.append(report)
-        gold[article] = a.article.gold.story
+        topics[article] = a.article.gold.story
+        if a.article.gold.event is not None:
+            events[article] = a.article.gold.event
         texts[article] = a.article.text
-    return score_merging(reports, gold, texts)
+        names[article] = a.article.id
+    merged = merge_reports(reports, texts)
+    by_event = score_labels(merged, events, names) if events else None
+    return score_labels(merged, topics, names), by_event
 
 
 def check_references(corpus: Corpus, knowledge: Knowledge) -> list[str]:

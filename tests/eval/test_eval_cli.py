@@ -19,6 +19,7 @@ TEXT = (
 GOLD = """\
 id: "001"
 story: venezuela-russia-aid-2025
+event: venezuela-requests-russian-aid-2025-10
 outlet: The Moscow Times
 published: "2025-10-31"
 events:
@@ -58,6 +59,7 @@ def test_json_output_has_every_figure(corpus: Path, tmp_path: Path) -> None:
     assert "not found" in data["plover_skipped"]
     assert set(data["figures"]) == set(data["corpus"]["fields"]) | set(MERGE_FIGURES)
     assert data["merge"]["corpus"]["reports"] == 1
+    assert data["merge"]["corpus_events"]["reports"] == 1
     assert data["corpus"]["worst"][0]["id"] == "001"
     assert "PLOVER check skipped" in result.stderr
 
