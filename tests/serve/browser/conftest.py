@@ -147,7 +147,7 @@ class Page:
         """Go to ``path``, wait until the page says it is drawn, and keep a screenshot."""
         response = self.page.goto(self.base + path)
         assert response is not None and response.status == 200, (path, response)
-        self.page.wait_for_function("document.body.dataset.ready !== undefined", timeout=20_000)
+        self.page.wait_for_selector("body[data-ready]", state="attached", timeout=20_000)
         ready = self.page.evaluate("document.body.dataset.ready")
         error = self.page.locator(".error").all_text_contents()
         assert ready == "true", f"{path}: the page failed: {error}"
