@@ -310,7 +310,9 @@ class _ArticleRun:
             cand.parsed_roles = True
         subjects = hit.agent_tokens or hit.subject_tokens
         for i in subjects:
-            cand.actors += self._actor_at(doc, offset, i, mentions)
+            # The parse names the trigger's own subject: a speaker is the actor of what it
+            # does itself ("the ministry said ... and urged Washington to ...").
+            cand.actors += self._actor_at(doc, offset, i, all_mentions)
         for i in hit.recipient_tokens:
             cand.recipients += self._actor_at(doc, offset, i, mentions)
         if not hit.agent_tokens:  # the people, states and groups an event is done to
