@@ -43,7 +43,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from bench_merge import TEXT_OUTLETS  # noqa: E402
+from bench_merge import TEXT_OUTLETS, _remap  # noqa: E402
 
 PG_ADMIN = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
 PG_DB = "newstrace_bench"
@@ -194,12 +194,6 @@ def _codes(report: dict[str, Any]) -> set[str]:
     codes = {e["country"] for e in report["entities"] if e.get("country")}
     codes |= {e["id"][8:] for e in report["entities"] if e["id"].startswith("country:")}
     return codes
-
-
-def _remap(entity: str, mapping: dict[str, str]) -> str:
-    if entity.startswith("country:") and entity[8:] in mapping:
-        return "country:" + mapping[entity[8:]]
-    return entity
 
 
 def _shift(value: str | None, shift: timedelta) -> str | None:
