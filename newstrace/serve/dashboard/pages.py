@@ -85,7 +85,9 @@ def install(app: FastAPI, *, node_modules: Path = NODE_MODULES) -> None:
     ) -> Response:
         response = await call_next(request)
         if request.url.path.startswith(ASSETS_URL + "/"):
+            # Revalidated on every load (ETag), so an upgraded newstrace never runs old scripts.
             response.headers.update(HEADERS)
+            response.headers["Cache-Control"] = "no-cache"
         return response
 
     @app.get(VENDOR_URL + "/{name}", include_in_schema=False)

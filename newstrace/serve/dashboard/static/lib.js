@@ -13,7 +13,8 @@ export function safePath(href) {
   return href;
 }
 
-// el("td", {class: "x"}, "text", node, ...): children that are strings become text nodes.
+// el("td", {class: "x"}, "text", node, [nodes], ...): children are flattened (arrays at any depth)
+// and those that are not nodes become text nodes.
 export function el(tag, attrs = {}, ...children) {
   const node = document.createElement(tag);
   for (const [key, value] of Object.entries(attrs || {})) {
@@ -27,7 +28,7 @@ export function el(tag, attrs = {}, ...children) {
       node.setAttribute(key, String(value));
     }
   }
-  for (const child of children.flat()) {
+  for (const child of children.flat(Infinity)) {
     if (child === null || child === undefined || child === false) continue;
     node.append(child instanceof Node ? child : document.createTextNode(String(child)));
   }
@@ -98,6 +99,29 @@ export function main() {
 export function clear(node) {
   while (node.firstChild) node.removeChild(node.firstChild);
   return node;
+}
+
+// Replace the children of `node` by `children` (flattened as in el(); null, undefined and
+// false are left out, where DOM append() would write them as the text "null").
+export function fill(node, ...children) {
+  clear(node);
+  for (const child of children.flat(Infinity)) {
+    if (child === null || child === undefined || child === false) continue;
+    node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return node;
+}
+
+// A value of the API as a short text: a date range {start, end} as "start – end", other
+// objects as JSON.
+export function show(value) {
+  if (value === null || value === undefined) return "";
+  if (typeof value !== "object") return String(value);
+  if ("start" in value || "end" in value) {
+    const { start, end } = value;
+    return start === end || !end ? String(start || "") : `${start || "?"} – ${end}`;
+  }
+  return JSON.stringify(value);
 }
 
 export function section(title, ...children) {

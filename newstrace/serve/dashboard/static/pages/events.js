@@ -1,5 +1,5 @@
 // Events with the filters of GET /api/events; the filters live in the page's query string.
-import { FACTUALITY, PLOVER, STATUSES, api, clear, el, entityHref, eventHref, input, link, params, select, shortId, table } from "../lib.js";
+import { fill, FACTUALITY, PLOVER, STATUSES, api, el, entityHref, eventHref, input, link, params, select, shortId, table } from "../lib.js";
 
 const FILTERS = ["type", "mode", "actor", "country", "status", "factuality", "since", "until", "q"];
 
@@ -33,7 +33,7 @@ export async function renderEvents(root) {
   });
   const page = await api(`/api/events?${query}`);
   const rows = page.items.map((e) => el("tr", { class: "event-row", "data-type": e.type, "data-status": e.status || "" },
-    el("td", {}, e.when.start || ""), el("td", { class: "type" }, e.type), el("td", {}, e.mode || ""),
+    el("td", { class: "date" }, e.when.start || ""), el("td", { class: "type" }, e.type), el("td", {}, e.mode || ""),
     el("td", { class: "status" }, e.status || ""), el("td", { class: "factuality" }, e.factuality),
     el("td", {}, link(eventHref(e.article_id, e.event_id), e.summary || e.event_id)),
     el("td", {}, e.actors.map((id) => [link(entityHref(id), shortId(id)), " "])),
@@ -43,7 +43,7 @@ export async function renderEvents(root) {
   const move = (to) => { const next = new URLSearchParams(query); next.set("offset", String(to)); return `/events?${next}`; };
   if (offset > 0) pager.append(link(move(Math.max(0, offset - limit)), "← previous", { id: "prev" }), " ");
   if (page.next) pager.append(link(move(offset + limit), "next →", { id: "next" }));
-  clear(root).append(el("h1", {}, "Events"), form,
+  fill(root, el("h1", {}, "Events"), form,
     el("p", { id: "count" }, `${page.items.length} events on this page (from ${offset + 1}).`),
     table(["date", "type", "mode", "status", "factuality", "summary (its sentence)", "actors", "recipients", "article"], rows, { id: "events" }),
     pager);

@@ -1,5 +1,5 @@
 // A world map of event places (GET /api/places), on country shapes from the world-atlas package.
-import { PLOVER, api, clear, el, eventHref, link, params, section, select, spanHref, table } from "../lib.js";
+import { fill, PLOVER, api, el, eventHref, link, params, section, select, spanHref, table } from "../lib.js";
 
 export async function renderMap(root) {
   const q = params();
@@ -27,14 +27,23 @@ export async function renderMap(root) {
     const rows = p.events.map((ev) => el("tr", {}, el("td", {}, ev.type), el("td", {}, ev.published || ""),
       el("td", {}, link(ev.place.evidence ? spanHref(ev.article_id, ev.place.evidence) : eventHref(ev.article_id, ev.event_id), ev.place.text || p.name)),
       el("td", {}, link(ev.evidence ? spanHref(ev.article_id, ev.evidence) : eventHref(ev.article_id, ev.event_id), ev.summary || ev.event_id))));
-    clear(details).append(el("h3", {}, `${p.name} (${p.lat}, ${p.lon})`), table(["type", "published", "place (its sentence)", "event (its sentence)"], rows));
+    fill(details, el("h3", {}, `${p.name} (${p.lat}, ${p.lon})`), table(["type", "published", "place (its sentence)", "event (its sentence)"], rows, { id: "place-events" }));
   };
+  const at = (p) => projection([p.lon, p.lat]);
   svg.append("g").selectAll("circle").data(data.items).join("circle").attr("class", "place")
-    .attr("cx", (p) => projection([p.lon, p.lat])[0]).attr("cy", (p) => projection([p.lon, p.lat])[1])
+    .attr("cx", (p) => at(p)[0]).attr("cy", (p) => at(p)[1])
     .attr("r", (p) => 3 + Math.sqrt(p.events.length) * 2).on("click", (_ev, p) => show(p))
     .append("title").text((p) => `${p.name}: ${p.events.length} events`);
-  const rows = data.items.map((p) => el("tr", { class: "place-row" }, el("td", {}, p.name), el("td", {}, `${p.lat}, ${p.lon}`), el("td", { class: "num" }, p.events.length)));
-  clear(root).append(el("h1", {}, "Map of event places"), form,
-    el("p", { id: "count" }, `${data.items.length} places.`), el("div", { class: "chart" }, svg.node()), details,
-    section("Places", table(["place", "lat, lon", "events"], rows, { id: "places" })));
+  svg.append("g").selectAll("text").data(data.items).join("text").attr("class", "place-label")
+    .attr("x", (p) => at(p)[0] + 5 + Math.sqrt(p.events.length) * 2).attr("y", (p) => at(p)[1] + 4).text((p) => p.name);
+  const rows = data.items.map((p) => {
+    const row = el("tr", { class: "place-row" }, el("td", {}, p.name), el("td", {}, `${p.lat}, ${p.lon}`),
+      el("td", {}, p.country || ""), el("td", { class: "num" }, el("button", { type: "button", class: "linklike" }, `${p.events.length}`)));
+    row.querySelector("button").addEventListener("click", () => show(p));
+    return row;
+  });
+  fill(root, el("h1", {}, "Map of event places"), form,
+    el("p", { id: "count" }, `${data.items.length} places of ${data.items.reduce((n, p) => n + p.events.length, 0)} event mentions.`),
+    el("div", { class: "chart" }, svg.node()), details,
+    section("Places", table(["place", "lat, lon", "country", "events (select to list)"], rows, { id: "places" })));
 }

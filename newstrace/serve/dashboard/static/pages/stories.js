@@ -1,5 +1,5 @@
 // Stories: most recent first, or most corroborated first (independent sources, then reports).
-import { allPages, badge, clear, el, link, params, select, table } from "../lib.js";
+import { fill, allPages, badge, el, link, params, select, table } from "../lib.js";
 
 export const SORTS = {
   recent: (a, b) => String(b.last_reported || "").localeCompare(String(a.last_reported || "")),
@@ -19,7 +19,7 @@ export async function renderStories(root) {
       el("td", {}, s.first_reported || ""), el("td", {}, s.last_reported || ""),
       el("td", { class: "num" }, s.reports), el("td", { class: "num" }, s.independent_sources),
       el("td", {}, badge(s.rating || ""))));
-    clear(holder).append(table(["story", "type", "status", "first reported", "last reported", "reports", "independent", "rating"], rows, { id: "stories" }));
+    fill(holder, table(["story", "type", "status", "first reported", "last reported", "reports", "independent", "rating"], rows, { id: "stories" }));
   };
   control.querySelector("select").addEventListener("change", (ev) => {
     sort = ev.target.value;
@@ -27,5 +27,5 @@ export async function renderStories(root) {
     draw();
   });
   draw();
-  clear(root).append(el("h1", {}, "Stories"), el("p", {}, `${stories.length} stories.`), el("form", { class: "filters" }, control), holder);
+  fill(root, el("h1", {}, "Stories"), el("p", {}, `${stories.length} stories.`), el("form", { class: "filters" }, control), holder);
 }

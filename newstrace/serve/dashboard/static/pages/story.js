@@ -1,6 +1,6 @@
 // One story: timeline of reports, provenance graph (echoes grouped apart), status timeline,
 // discrepancies and merged values; every value links to its sentence in a report.
-import { api, badge, clear, el, enc, entityHref, link, section, spanHref, table } from "../lib.js";
+import { fill, show, api, badge, el, enc, entityHref, link, section, spanHref, table } from "../lib.js";
 
 // The evidence span in `events` (event details of one report) best matching `value`.
 function spanFor(events, value) {
@@ -50,8 +50,8 @@ function drawProvenance(story) {
   const rowH = 34;
   const colW = width / 3;
   const counts = [0, 0, 0];
-  for (const n of nodes) { const c = columns[n.group]; n.x = c * colW + 20; n.y = 60 + counts[c] * rowH; counts[c] += 1; }
-  const height = 80 + Math.max(1, ...counts) * rowH;
+  for (const n of nodes) { const c = columns[n.group]; n.x = c * colW + 20; n.y = 60 + counts[c] * rowH + (c === 1 ? rowH / 2 : 0); counts[c] += 1; }
+  const height = 80 + (Math.max(1, ...counts) + 0.5) * rowH;
   const svg = d3.create("svg").attr("id", "provenance").attr("viewBox", `0 0 ${width} ${height}`).attr("role", "img");
   svg.append("defs").append("marker").attr("id", "arrow").attr("viewBox", "0 -5 10 10").attr("refX", 10)
     .attr("markerWidth", 6).attr("markerHeight", 6).attr("orient", "auto").append("path").attr("d", "M0,-5L10,0L0,5");
@@ -59,14 +59,16 @@ function drawProvenance(story) {
     .call((g) => g.append("rect").attr("x", (_t, i) => i * colW + 6).attr("y", 8).attr("width", colW - 12).attr("height", height - 16).attr("rx", 8))
     .call((g) => g.append("text").attr("x", (_t, i) => i * colW + 16).attr("y", 30).text((t) => t));
   const at = new Map(nodes.map((n) => [n.id, n]));
+  const label = (n) => n.report ? `${n.name} (${n.report.published || "undated"}, ${n.report.role})` : n.name;
+  // An edge to a node on its left ends past that node's label (about 7 px a character).
+  const rightOf = (n) => n.x + 16 + label(n).length * 7;
   svg.append("g").selectAll("path").data(edges.filter((e) => at.has(e.from) && at.has(e.to))).join("path")
     .attr("class", (e) => `link link-${e.kind}`).attr("marker-end", "url(#arrow)")
-    .attr("d", (e) => { const a = at.get(e.from); const b = at.get(e.to); const ax = a.x; const bx = b.x + (b.x < a.x ? 200 : 0); return `M${ax},${a.y} C${(ax + bx) / 2},${a.y} ${(ax + bx) / 2},${b.y} ${bx},${b.y}`; })
+    .attr("d", (e) => { const a = at.get(e.from); const b = at.get(e.to); const ax = a.x - 8; const bx = b.x < a.x ? Math.min(rightOf(b), ax - 20) : b.x - 8; return `M${ax},${a.y} C${(ax + bx) / 2},${a.y} ${(ax + bx) / 2},${b.y} ${bx},${b.y}`; })
     .append("title").text((e) => `${at.get(e.from).name} ${e.kind} ${at.get(e.to).name}`);
   const node = svg.append("g").selectAll("g").data(nodes).join("g").attr("class", (n) => `node node-${n.group}`)
     .attr("transform", (n) => `translate(${n.x},${n.y})`);
   node.append("circle").attr("r", 6).attr("cx", 0);
-  const label = (n) => n.report ? `${n.name} (${n.report.published || "undated"}, ${n.report.role})` : n.name;
   node.filter((n) => n.report).append("a").attr("href", (n) => `/articles/${enc(n.report.article)}`).append("text").attr("x", 12).attr("y", 4).text(label);
   node.filter((n) => !n.report).append("text").attr("x", 12).attr("y", 4).text(label);
   return svg.node();
@@ -99,27 +101,27 @@ export async function renderStory(root, key) {
   const outlet = new Map(story.reports.map((r) => [r.article, r.outlet.name]));
   const sources = (articles, value) => articles.map((a) => [link(spanHref(a, spanFor(byReport.get(a) || [], value)), outlet.get(a) || a.slice(0, 8), { class: "evidence-link" }), " "]);
   const reports = [...story.reports].sort((a, b) => String(a.published).localeCompare(String(b.published)));
-  const reportRows = reports.map((r) => el("tr", { class: "report-row" }, el("td", {}, r.published || ""),
+  const reportRows = reports.map((r) => el("tr", { class: "report-row" }, el("td", { class: "date" }, r.published || ""),
     el("td", {}, r.outlet.name), el("td", {}, link(spanHref(r.article, spanFor(byReport.get(r.article) || [], null)), r.title || r.article)),
     el("td", {}, badge(r.role, `role-${r.role}`)), el("td", {}, (r.cites || []).join(", ")), el("td", {}, r.reliability || "")));
-  const timeline = (story.timeline || []).map((t) => el("tr", { class: "status-row" }, el("td", {}, t.date || ""), el("td", {}, t.status),
+  const timeline = (story.timeline || []).map((t) => el("tr", { class: "status-row" }, el("td", { class: "date" }, t.date || ""), el("td", {}, t.status),
     el("td", {}, (t.by || []).join(", ")), el("td", {}, sources(t.reports || [], t.status)),
     el("td", {}, (t.claims || []).map((c) => `${c.value} (${c.reports.length})`).join(", "))));
   const discrepancies = (story.discrepancies || []).map((d) => el("tr", { class: "discrepancy-row" }, el("td", {}, d.field), el("td", {}, d.kind),
-    el("td", {}, d.values.map((v) => el("div", {}, el("strong", {}, String(typeof v.value === "object" ? JSON.stringify(v.value) : v.value)), ": ", sources(v.reports, v.value)))),
+    el("td", {}, d.values.map((v) => el("div", {}, el("strong", {}, show(v.value)), ": ", sources(v.reports, v.value)))),
     el("td", {}, d.note || "")));
   const fieldRows = [];
   for (const [name, values] of Object.entries(story.fields || {})) {
     if (!Array.isArray(values)) continue;
     for (const v of values) {
       if (!v || !Array.isArray(v.reports)) continue;
-      const shown = typeof v.value === "object" ? JSON.stringify(v.value) : String(v.value);
+      const shown = show(v.value);
       const cell = typeof v.value === "string" && v.value.includes(":") ? link(entityHref(v.value), shown) : shown;
       fieldRows.push(el("tr", { class: "field-row" }, el("td", {}, name), el("td", {}, cell), el("td", {}, sources(v.reports, v.value))));
     }
   }
   const c = story.credibility || {};
-  clear(root).append(
+  fill(root, 
     el("h1", { id: "story-title" }, story.title),
     el("p", { class: "meta" }, badge(c.rating || ""), ` ${c.meaning || ""} — ${c.basis || ""}. `,
       `${story.spread.reports} reports from ${story.spread.outlets} outlets, ${story.spread.first} to ${story.spread.last}; `,
