@@ -112,11 +112,15 @@ export function fill(node, ...children) {
   return node;
 }
 
-// A value of the API as a short text: a date range {start, end} as "start – end", other
-// objects as JSON.
+// A value of the API as a short text: a date range {start, end} as "start – end", money
+// {amount, currency} as "USD 5,400,000,000", other objects as JSON.
 export function show(value) {
   if (value === null || value === undefined) return "";
   if (typeof value !== "object") return String(value);
+  if ("amount" in value && "currency" in value) {
+    const amount = typeof value.amount === "number" ? value.amount.toLocaleString("en-US") : value.amount;
+    return `${value.currency || ""} ${amount ?? "?"}`.trim();
+  }
   if ("start" in value || "end" in value) {
     const { start, end } = value;
     return start === end || !end ? String(start || "") : `${start || "?"} – ${end}`;
@@ -157,4 +161,9 @@ export function shortId(id) {
   const text = String(id);
   const at = text.indexOf(":");
   return at >= 0 ? text.slice(at + 1) : text;
+}
+
+// "1 report", "2 reports".
+export function plural(n, word) {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
 }

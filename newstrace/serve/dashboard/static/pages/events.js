@@ -32,13 +32,13 @@ export async function renderEvents(root) {
     window.location.assign(`/events?${next}`);
   });
   const page = await api(`/api/events?${query}`);
-  const rows = page.items.map((e) => el("tr", { class: "event-row", "data-type": e.type, "data-status": e.status || "" },
+  const rows = page.items.map((e) => el("tr", { class: "event-row", "data-type": e.type, "data-status": e.status || "", "data-article": e.article_id, "data-event": e.event_id },
     el("td", { class: "date" }, e.when.start || ""), el("td", { class: "type" }, e.type), el("td", {}, e.mode || ""),
     el("td", { class: "status" }, e.status || ""), el("td", { class: "factuality" }, e.factuality),
     el("td", {}, link(eventHref(e.article_id, e.event_id), e.summary || e.event_id)),
     el("td", {}, e.actors.map((id) => [link(entityHref(id), shortId(id)), " "])),
     el("td", {}, e.recipients.map((id) => [link(entityHref(id), shortId(id)), " "])),
-    el("td", {}, link(`/articles/${encodeURIComponent(e.article_id)}`, e.article.outlet || e.article.title))));
+    el("td", {}, link(`/articles/${encodeURIComponent(e.article_id)}`, e.article.title || e.article_id), el("div", { class: "meta" }, e.article.outlet || ""))));
   const pager = el("p", { class: "pager" });
   const move = (to) => { const next = new URLSearchParams(query); next.set("offset", String(to)); return `/events?${next}`; };
   if (offset > 0) pager.append(link(move(Math.max(0, offset - limit)), "← previous", { id: "prev" }), " ");

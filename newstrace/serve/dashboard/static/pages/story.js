@@ -1,6 +1,6 @@
 // One story: timeline of reports, provenance graph (echoes grouped apart), status timeline,
 // discrepancies and merged values; every value links to its sentence in a report.
-import { fill, show, api, badge, el, enc, entityHref, link, section, spanHref, table } from "../lib.js";
+import { fill, plural, show, api, badge, el, enc, entityHref, link, section, spanHref, table } from "../lib.js";
 
 // The evidence span in `events` (event details of one report) best matching `value`.
 function spanFor(events, value) {
@@ -124,9 +124,11 @@ export async function renderStory(root, key) {
   fill(root, 
     el("h1", { id: "story-title" }, story.title),
     el("p", { class: "meta" }, badge(c.rating || ""), ` ${c.meaning || ""} — ${c.basis || ""}. `,
-      `${story.spread.reports} reports from ${story.spread.outlets} outlets, ${story.spread.first} to ${story.spread.last}; `,
+      `${plural(story.spread.reports, "report")} from ${plural(story.spread.outlets, "outlet")}, `,
+      story.spread.first ? `${story.spread.first} to ${story.spread.last}; ` : "undated; ",
       `${story.independent_sources} independent; origin: ${story.origin ? story.origin.name : "unknown"}${story.origin && !story.origin.in_corpus ? " (not in the corpus)" : ""}.`),
-    section("Timeline of reports", el("div", { class: "chart" }, drawReportTimeline(story)),
+    section("Timeline of reports", story.reports.some((r) => r.published)
+      ? el("div", { class: "chart" }, drawReportTimeline(story)) : el("p", { class: "hint" }, "No report is dated."),
       table(["published", "outlet", "title (its sentence)", "role", "cites", "reliability"], reportRows, { id: "reports" })),
     section("Provenance: who cites whom", el("div", { class: "chart" }, drawProvenance(story))),
     section("Status timeline", table(["date", "status", "by", "reported by (its sentence)", "claims"], timeline, { id: "status-timeline" })),
