@@ -24,7 +24,7 @@ export async function renderMap(root) {
     .append("title").text((f) => f.properties.name);
   const details = el("div", { id: "place-details" }, el("p", { class: "hint" }, "Select a point to see its events."));
   const show = (p) => {
-    const rows = p.events.map((ev) => el("tr", {}, el("td", {}, ev.type), el("td", {}, ev.published || ""),
+    const rows = p.events.map((ev) => el("tr", {}, el("td", {}, ev.type), el("td", { class: "date" }, ev.published || ""),
       el("td", {}, link(ev.place.evidence ? spanHref(ev.article_id, ev.place.evidence) : eventHref(ev.article_id, ev.event_id), ev.place.text || p.name)),
       el("td", {}, link(ev.evidence ? spanHref(ev.article_id, ev.evidence) : eventHref(ev.article_id, ev.event_id), ev.summary || ev.event_id))));
     fill(details, el("h3", {}, `${p.name} (${p.lat}, ${p.lon})`), table(["type", "published", "place (its sentence)", "event (its sentence)"], rows, { id: "place-events" }));

@@ -70,7 +70,7 @@ export async function renderNetwork(root) {
   const showEdge = (edge) => {
     const from = names.get(edge.source.id || edge.source) || edge.source;
     const to = names.get(edge.target.id || edge.target) || edge.target;
-    const rows = edge.events.map((ev) => el("tr", {}, el("td", {}, ev.published || ""), el("td", {}, ev.outlet || ""),
+    const rows = edge.events.map((ev) => el("tr", {}, el("td", { class: "date" }, ev.published || ""), el("td", {}, ev.outlet || ""),
       el("td", {}, link(ev.evidence ? spanHref(ev.article_id, ev.evidence) : eventHref(ev.article_id, ev.event_id), ev.summary || ev.event_id, { class: "evidence-link" }))));
     fill(details, el("h3", {}, `${from} —${edge.type}→ ${to} (${edge.count})`),
       table(["published", "outlet", "summary (its sentence)"], rows, { id: "edge-events" }));
