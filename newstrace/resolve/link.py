@@ -9,11 +9,14 @@
    next :data:`NEIGHBOURS` by date), so the cost grows about linearly with the corpus.
 2. **Scoring** (:func:`score`): points for the same type, shared actor codes, shared systems,
    equal quantities of the same category, equal money, close dates and shared places; a veto
-   for incompatible types, conflicting systems, and dates too far apart for one deal.
+   for incompatible types, conflicting systems, dates too far apart for one deal, and the same
+   deal status weeks apart for other sums (a sale and a later, separate one).
 3. **Clustering** (:func:`cluster`): edges at or above :data:`THRESHOLD`, strongest first, join
    clusters — unless the joined cluster would hold the same deal status at dates more than
    :data:`SAME_STATUS_DAYS` apart (two $330 million sales seven years apart stay two stories),
-   a later status dated before an earlier one, or a span beyond :data:`LIFECYCLE_DAYS`.
+   a later status dated before an earlier one, one-off acts of one type (strikes, sanctions,
+   talks: :data:`ACT_TYPES`) dated more than :data:`ACT_DAYS` apart, or a span beyond
+   :data:`LIFECYCLE_DAYS`.
 """
 
 from __future__ import annotations
@@ -42,6 +45,14 @@ LIFECYCLE_DAYS = 730
 STATUS_RANK = {"requested": 0, "offered": 1, "agreed": 2, "ordered": 3, "delivered": 4}
 #: How far a later step may be dated before an earlier one within a cluster (dates are ranges).
 ORDER_SLACK_DAYS = 7
+#: One-off acts: one strike, one sanctions package, one round of talks, one accusation. Two of
+#: them dated further apart than :data:`ACT_DAYS` are two events, however alike.
+ACT_TYPES = frozenset(
+    {"ASSAULT", "COERCE", "PROTEST", "THREATEN", "ACCUSE", "REJECT", "SANCTION", "CONSULT"}
+)
+ACT_DAYS = 31
+#: Sums closer than this share (1.988 and 2 billion) are one figure, rounded.
+MONEY_TOLERANCE = 0.05
 _EPOCH = date(1970, 1, 1)
 
 
@@ -175,6 +186,8 @@ def score(a: Mention, b: Mention) -> float:
     if a.money & b.money:
         points += 2.0
     elif a.money and b.money:
+        if _separate_sums(a, b):
+            return 0.0  # one status, other sums, weeks apart: two sales
         points -= 0.5
     if a.places & b.places:
         points += 0.5
@@ -200,6 +213,19 @@ def _specific(a: Mention, b: Mention) -> bool:
         return bool(a.recipients & b.recipients)
     same_day = a.type == b.type and a.hard and b.hard and bool(a.actors & b.actors)
     return same_day and _gap(a, b) <= 3
+
+
+def _separate_sums(a: Mention, b: Mention) -> bool:
+    """The same deal status, dated apart, for sums none of which is near one of the other."""
+    if not (a.deal and b.deal and a.status and a.status == b.status and a.hard and b.hard):
+        return False
+    if _gap(a, b) <= ORDER_SLACK_DAYS:
+        return False  # the same days: a garbled sum is a discrepancy, not a second deal
+    return not any(
+        x[1] == y[1] and abs(x[0] - y[0]) <= MONEY_TOLERANCE * max(x[0], y[0])
+        for x in a.money
+        for y in b.money
+    )
 
 
 def _different_items(a: Mention, b: Mention) -> bool:
@@ -253,6 +279,7 @@ class _Cluster:
     last: dict[str, int] = field(default_factory=dict)
     lo: int | None = None
     hi: int | None = None
+    acts: dict[str, tuple[int, int]] = field(default_factory=dict)  # act type -> first, last day
 
 
 def cluster(mentions: Sequence[Mention], threshold: float = THRESHOLD) -> list[list[int]]:
@@ -308,6 +335,8 @@ def _new_cluster(index: int, m: Mention) -> _Cluster:
         c.lo = c.hi = day
         if m.status:
             c.first[m.status] = c.last[m.status] = day
+        if m.type in ACT_TYPES:
+            c.acts[m.type] = (day, day)
     return c
 
 
@@ -326,11 +355,18 @@ def _join(a: _Cluster, b: _Cluster) -> _Cluster | None:
     for status in first:
         if last[status] - first[status] > SAME_STATUS_DAYS:
             return None
+    acts = dict(a.acts)
+    for type_, (low, high) in b.acts.items():
+        was = acts.get(type_)
+        low, high = (low, high) if was is None else (min(was[0], low), max(was[1], high))
+        if high - low > ACT_DAYS:
+            return None
+        acts[type_] = (low, high)
     ranked = sorted((STATUS_RANK[s], first[s], last[s]) for s in first if s in STATUS_RANK)
     for (_, _, last_early), (_, first_late, _) in pairwise(ranked):
         if first_late < last_early - ORDER_SLACK_DAYS:  # a later step dated before an earlier one
             return None
-    return _Cluster(a.members + b.members, first, last, lo, hi)
+    return _Cluster(a.members + b.members, first, last, lo, hi, acts)
 
 
 def _min(x: int | None, y: int | None) -> int | None:

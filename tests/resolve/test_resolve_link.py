@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import time
+from datetime import date
+from itertools import pairwise
 
 import pytest
 
 from newstrace.resolve import build_stories
-from newstrace.resolve.link import THRESHOLD, block_keys, candidate_pairs, score
+from newstrace.resolve.link import ACT_DAYS, THRESHOLD, block_keys, candidate_pairs, score
 from newstrace.resolve.mention import all_mentions, mentions
 
 from .reports import deal_report
@@ -51,6 +53,50 @@ def test_a_delivery_dated_before_the_request_is_another_deal() -> None:
                         items=[("14 missile units", "missile", None)],
                         when=("2025-03-01", "2025-03-01"))  # fmt: skip
     assert len(build_stories([asked, sent])) == 2
+
+
+def test_one_status_weeks_apart_for_other_sums_is_another_sale() -> None:
+    """An approved $2 billion sale and a $571 million drawdown eight weeks later: two deals."""
+    sale = deal_report("Reuters", "2024-10-26", type_="AID", status="agreed",
+                       actors=("USA",), recipients=("TWN",), money=[1.988e9],
+                       when=("2024-10-25", "2024-10-25"))  # fmt: skip
+    later = deal_report("Associated Press", "2024-12-21", type_="AID", status="agreed",
+                        actors=("USA",), recipients=("TWN",), money=[571.3e6],
+                        when=("2024-12-20", "2024-12-20"))  # fmt: skip
+    rounded = deal_report("Infobae", "2024-10-27", type_="AID", status="agreed",
+                          actors=("USA",), recipients=("TWN",), money=[2e9],
+                          when=("2024-10-25", "2024-10-25"))  # fmt: skip
+    assert score(_one(sale), _one(later)) == 0.0
+    assert score(_one(sale), _one(rounded)) >= THRESHOLD  # $1.988 and $2 billion: one sum
+    assert len(build_stories([sale, later, rounded])) == 2
+
+
+def test_strikes_weeks_apart_are_separate_events_even_through_a_chain() -> None:
+    """One strike is one event: a chain of alike strikes a few weeks apart does not join them."""
+    items = [("drones", "drone", "weapon:shahed-136")]
+    days = ["2022-09-10", "2022-09-30", "2022-10-20", "2022-11-09"]
+    strikes = [
+        deal_report(
+            outlet,
+            day,
+            type_="ASSAULT",
+            status=None,
+            actors=("RUS",),
+            recipients=("UKR",),
+            items=items,
+            when=(day, day),
+        )
+        for outlet, day in zip(
+            ("Reuters", "Associated Press", "Infobae", "Newsweek"), days, strict=True
+        )
+    ]
+    ms = [_one(r) for r in strikes]
+    assert all(score(a, b) >= THRESHOLD for a, b in pairwise(ms))  # each next one alike
+    stories = build_stories(strikes)
+    assert len(stories) >= 2
+    for story in stories:
+        days = sorted(date.fromisoformat(r["published"]) for r in story.reports)
+        assert (days[-1] - days[0]).days <= ACT_DAYS
 
 
 @pytest.mark.parametrize(
