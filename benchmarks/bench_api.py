@@ -207,11 +207,11 @@ def _shift(value: str | None, shift: timedelta) -> str | None:
 # -- loading -----------------------------------------------------------------------------------
 
 
-def db_url(kind: str, data: Path, events: int, indexes: bool) -> str:
+def db_url(kind: str, data: Path, events: int, indexes: bool, pg_db: str = PG_DB) -> str:
     tag = f"{events}{'' if indexes else '-noidx'}"
     if kind == "sqlite":
         return f"sqlite:///{data / f'bench-{tag}.db'}"
-    return f"postgresql+psycopg://postgres@127.0.0.1:5432/{PG_DB}_{tag.replace('-', '_')}"
+    return f"postgresql+psycopg://postgres@127.0.0.1:5432/{pg_db}_{tag.replace('-', '_')}"
 
 
 def load(kind: str, url: str, base: list[dict[str, Any]], args: argparse.Namespace) -> dict:
@@ -219,16 +219,26 @@ def load(kind: str, url: str, base: list[dict[str, Any]], args: argparse.Namespa
     from sqlalchemy import text
 
     from newstrace.cli_stories import sync_stories
-    from newstrace.store import open_store, upgrade
+    from newstrace.store import current_revision, head_revision, open_store, upgrade
     from newstrace.store.engine import make_engine
     from newstrace.store.rows import report_rows
 
     marker = args.data / (url.rsplit("/", 1)[1].replace(".db", "") + f"-{kind}.json")
-    if marker.exists():
+    if marker.exists():  # reused, after migrating it to this schema (timed) if older
         done: dict[str, Any] = json.loads(marker.read_text(encoding="utf-8"))
-        with open_store(url) as store:
+        engine = make_engine(url)
+        before = current_revision(engine)
+        t0 = time.perf_counter()
+        if not args.no_indexes:
+            upgrade(engine)
+        migrated = round(time.perf_counter() - t0, 1)
+        engine.dispose()
+        with _store_at(url) as store:
             if store.count()["events"] == done["events"]:
                 done["reused"] = True
+                if before != head_revision() and not args.no_indexes:
+                    done[f"upgrade_{before}_seconds"] = migrated
+                    marker.write_text(json.dumps(done), encoding="utf-8")
                 return done
     _fresh(kind, url)
     engine = make_engine(url)
@@ -248,7 +258,7 @@ def load(kind: str, url: str, base: list[dict[str, Any]], args: argparse.Namespa
             stats["articles"] += 1
             stats["events"] += len(report["events"])
             if len(batch) >= BATCH or (not stories_done and n + 1 == args.story_reports):
-                _write(store.engine, batch)
+                _write(store.engine, batch, links=not args.no_indexes)
                 batch = []
             if not stories_done and n + 1 == args.story_reports:
                 _restore(store.engine, saved)
@@ -257,7 +267,7 @@ def load(kind: str, url: str, base: list[dict[str, Any]], args: argparse.Namespa
                 stats["story_seconds"] = round(time.perf_counter() - t0, 1)
                 saved = _drop_secondary(store.engine)
                 stories_done = True
-        _write(store.engine, batch)
+        _write(store.engine, batch, links=not args.no_indexes)
         with store.engine.begin() as conn:  # the rest counts as merged (a subset has stories)
             conn.execute(
                 text(
@@ -346,10 +356,19 @@ def _restore(engine: Any, ddl: list[str]) -> None:
                 conn.execute(text(f"INSERT INTO {fts} ({fts}) VALUES ('rebuild')"))
 
 
-def _write(engine: Any, batch: list[Any]) -> None:
+def _write(engine: Any, batch: list[Any], *, links: bool) -> None:
+    """Insert the rows of ``batch``; without ``links`` (a schema before 0004), the link tables'
+    copies of ``when_start`` and ``event_countries`` are left out."""
     from sqlalchemy import insert
 
-    from newstrace.store.tables import ArticleRow, EntityRow, EventEntityRow, EventRow, ItemRow
+    from newstrace.store.tables import (
+        ArticleRow,
+        EntityRow,
+        EventCountryRow,
+        EventEntityRow,
+        EventRow,
+        ItemRow,
+    )
 
     if not batch:
         return
@@ -358,8 +377,17 @@ def _write(engine: Any, batch: list[Any]) -> None:
         (EntityRow, [r for b in batch for r in b.entities]),
         (EventRow, [r for b in batch for r in b.events]),
         (EventEntityRow, [r for b in batch for r in b.event_entities]),
+        (EventCountryRow, [r for b in batch for r in b.event_countries]),
         (ItemRow, [r for b in batch for r in b.items]),
     ]
+    if not links:
+        parts = [(t, rows) for t, rows in parts if t is not EventCountryRow]
+        parts = [
+            (t, [{k: v for k, v in r.items() if k != "when_start"} for r in rows])
+            if t is EventEntityRow
+            else (t, rows)
+            for t, rows in parts
+        ]
     if engine.dialect.name == "postgresql":
         raw = engine.raw_connection()
         try:
@@ -425,7 +453,7 @@ def query_mix(url: str, seed: int) -> list[tuple[str, str]]:
     engine.dispose()
     common, rare = CODES[:5], CODES[-10:]
     types = ["REQUEST", "AID", "ASSAULT", "THREATEN", "CONSULT", "SANCTION"]
-    words = ["missile", "Russia", "sanctions", "Su-30MK2", "drone", "ceasefire", "zz"]
+    words = ["missile", "Russia", "sanctions", "Su-30MK2", "drone", "ceasefire", "NATO"]
     mix: list[tuple[str, str]] = []
     for n in range(4000):
         day = date(2017, 1, 1) + timedelta(days=rng.randrange(3000))
@@ -571,11 +599,12 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=11)
     parser.add_argument("--data", type=Path, default=Path("/tmp/newstrace-bench"))
     parser.add_argument("--json", type=Path, default=None)
+    parser.add_argument("--pg-db", default=PG_DB, help="PostgreSQL database name prefix")
     args = parser.parse_args()
     base = samples(args.data / "samples.json")
     out: dict[str, Any] = {"events": args.events, "indexes": not args.no_indexes, "dbs": {}}
     for n, kind in enumerate(args.db):
-        url = db_url(kind, args.data, args.events, not args.no_indexes)
+        url = db_url(kind, args.data, args.events, not args.no_indexes, args.pg_db)
         loaded = load(kind, url, base, args)
         print(f"{kind}: {json.dumps(loaded)}", flush=True)
         measured = serve_and_drive(url, args, 8765 + n)

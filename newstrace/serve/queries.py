@@ -17,6 +17,7 @@ from weakref import WeakKeyDictionary
 
 from sqlalchemy import ColumnElement, Connection, Engine, and_, exists, func, or_, select, text
 from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import aliased
 
 from newstrace.errors import StoreError
 from newstrace.store import Store
@@ -26,6 +27,7 @@ from newstrace.store.tables import (
     EVENT_ROLES,
     ArticleRow,
     EntityRow,
+    EventCountryRow,
     EventEntityRow,
     EventRow,
     StoryEventRow,
@@ -35,9 +37,8 @@ from newstrace.store.tables import (
 #: Stories read per query by :func:`iter_stories`.
 STORY_PAGE = 100
 
-#: Up to this many articles found through an index for ``q``, ``actor``, ``entity`` or
-#: ``country``, the query reads only those articles' events; beyond it, the newest-first walk
-#: finds a page sooner.
+#: Up to this many articles found through the text index for ``q``, the query reads only those
+#: articles' events; beyond it, the newest-first walk finds a page sooner.
 TEXT_BOUND = 1000
 
 _TEXT_INDEX: WeakKeyDictionary[Engine, bool] = WeakKeyDictionary()
@@ -92,106 +93,125 @@ def reading(store: Store) -> Iterator[Connection]:
         raise StoreError(f"cannot read database {store.url}: {first_line(exc)}") from exc
 
 
-def _participant(*conditions: ColumnElement[bool]) -> ColumnElement[bool]:
-    return exists().where(
-        EventEntityRow.article_id == EventRow.article_id,
-        EventEntityRow.event_id == EventRow.event_id,
-        *conditions,
-    )
+#: The driving tables of :func:`list_events`: an actor filter walks ``event_entities`` in its
+#: (entity, role, newest) order, an entity filter in its (entity, newest) order, a country filter
+#: ``event_countries`` in its (country, newest) order; with none of them, ``events`` is walked in
+#: the order of the most selective other filter's index (the database chooses).
+_ACTOR = aliased(EventEntityRow, name="driver_actor")
+_ENTITY = aliased(EventEntityRow, name="driver_entity")
+_COUNTRY = aliased(EventCountryRow, name="driver_country")
+
+Driver = Any  # EventRow or one of the aliases above: each has article_id, event_id, when_start
 
 
-def _event_conditions(f: EventFilter) -> list[ColumnElement[bool]]:
-    where: list[ColumnElement[bool]] = []
-    if f.type:
-        where.append(EventRow.type == f.type)
-    if f.mode:
-        where.append(EventRow.mode == f.mode)
-    if f.status:
-        where.append(EventRow.status == f.status)
-    if f.factuality:
-        where.append(EventRow.factuality == f.factuality)
+def _driver(f: EventFilter) -> tuple[Driver, list[ColumnElement[bool]]]:
+    """The table whose newest-first index the query walks, and the filter it applies."""
     if f.actor:
-        where.append(
-            _participant(EventEntityRow.entity_id == f.actor, EventEntityRow.role == "actor")
-        )
+        return _ACTOR, [_ACTOR.entity_id == f.actor, _ACTOR.role == "actor"]
     if f.entity:
-        where.append(_participant(EventEntityRow.entity_id == f.entity))
+        return _ENTITY, [_ENTITY.entity_id == f.entity]
     if f.country:
-        where.append(
-            _participant(
-                exists().where(
-                    EntityRow.article_id == EventEntityRow.article_id,
-                    EntityRow.entity_id == EventEntityRow.entity_id,
-                    EntityRow.country == f.country,
-                )
-            )
-        )
+        return _COUNTRY, [_COUNTRY.country == f.country]
+    return EventRow, []
+
+
+def _linked(d: Driver, link: Any, *conditions: ColumnElement[bool]) -> ColumnElement[bool]:
+    """A row of ``link`` for the event of ``d`` meets ``conditions``."""
+    return exists().where(link.article_id == d.article_id, link.event_id == d.event_id, *conditions)
+
+
+def _event_conditions(f: EventFilter, d: Driver) -> tuple[list[ColumnElement[bool]], bool]:
+    """The conditions of ``f`` not applied by the driver ``d``, and whether they need the
+    ``events`` row (``articles`` too for ``q``)."""
+    on_event: list[ColumnElement[bool]] = []
+    for column, value in (
+        (EventRow.type, f.type),
+        (EventRow.mode, f.mode),
+        (EventRow.status, f.status),
+        (EventRow.factuality, f.factuality),
+    ):
+        if value:
+            on_event.append(column == value)
     if f.since:  # the event's time overlaps [since, until]
-        where.append(func.coalesce(EventRow.when_end, EventRow.when_start) >= f.since)
-    if f.until:
-        where.append(EventRow.when_start <= f.until)
+        on_event.append(func.coalesce(EventRow.when_end, EventRow.when_start) >= f.since)
     if f.q:
-        where.append(
+        on_event.append(
             or_(
                 EventRow.summary.icontains(f.q, autoescape=True),
                 ArticleRow.text.icontains(f.q, autoescape=True),
             )
         )
-    return where
+    on_driver: list[ColumnElement[bool]] = []
+    if f.until:
+        on_driver.append(d.when_start <= f.until)
+    if f.actor and d is not _ACTOR:
+        on_driver.append(
+            _linked(
+                d,
+                EventEntityRow,
+                EventEntityRow.entity_id == f.actor,
+                EventEntityRow.role == "actor",
+            )
+        )
+    if f.entity and d is not _ENTITY:
+        on_driver.append(_linked(d, EventEntityRow, EventEntityRow.entity_id == f.entity))
+    if f.country and d is not _COUNTRY:
+        on_driver.append(_linked(d, EventCountryRow, EventCountryRow.country == f.country))
+    return on_driver + on_event, bool(on_event)
+
+
+def event_keys(
+    f: EventFilter, *, limit: int, offset: int, articles: list[str] | None = None
+) -> Any:
+    """The keys (``article_id``, ``event_id``, ``when_start``) of one page of events matching
+    ``f``, newest first: a walk of the driver's index that stops after ``offset + limit`` rows
+    (``articles``, when given, is a superset of the articles that can match)."""
+    d, where = _driver(f)
+    more, needs_event = _event_conditions(f, d)
+    keys = select(d.article_id, d.event_id, d.when_start).where(*where, *more)
+    if needs_event and d is not EventRow:
+        keys = keys.join(
+            EventRow, and_(EventRow.article_id == d.article_id, EventRow.event_id == d.event_id)
+        )
+    if f.q:
+        keys = keys.join(ArticleRow, ArticleRow.id == d.article_id)
+    if articles is not None:
+        keys = keys.where(d.article_id.in_(articles))
+    if d is _ENTITY:  # an entity may take part in one event in several roles
+        keys = keys.distinct()
+    return (
+        keys.order_by(d.when_start.desc().nulls_last(), d.article_id, d.event_id)
+        .limit(limit)
+        .offset(offset)
+    )
 
 
 def list_events(store: Store, f: EventFilter, *, limit: int, offset: int) -> list[dict[str, Any]]:
-    """Events matching ``f``, newest first (undated last), ``limit + 1`` at most."""
-    query = (
-        select(*_EVENT_COLUMNS)
-        .join(ArticleRow, ArticleRow.id == EventRow.article_id)
-        .where(*_event_conditions(f))
-        .order_by(
-            EventRow.when_start.desc().nulls_last(),
-            EventRow.article_id,
-            EventRow.event_id,
-        )
-        .limit(limit + 1)
-        .offset(offset)
-    )
+    """Events matching ``f``, newest first (undated last), ``limit + 1`` at most.
+
+    The page's keys are found first (:func:`event_keys`, from indexes alone where the filters
+    allow), then only those events are read with their article's title.
+    """
     with reading(store) as conn:
-        found = _narrowed(conn, store.engine, f)
-        if found is not None:  # a superset: the exact conditions above still hold
-            query = query.where(EventRow.article_id.in_(found))
+        found = _text_candidates(conn, store.engine, f.q) if f.q else None
+        keys = event_keys(f, limit=limit + 1, offset=offset, articles=found).subquery("page")
+        query = (
+            select(*_EVENT_COLUMNS)
+            .select_from(keys)
+            .join(
+                EventRow,
+                and_(
+                    EventRow.article_id == keys.c.article_id, EventRow.event_id == keys.c.event_id
+                ),
+            )
+            .join(ArticleRow, ArticleRow.id == EventRow.article_id)
+            .order_by(
+                EventRow.when_start.desc().nulls_last(), EventRow.article_id, EventRow.event_id
+            )
+        )
         rows = [dict(row._mapping) for row in conn.execute(query)]
         _add_participants(conn, rows)
     return rows
-
-
-def _narrowed(conn: Connection, engine: Engine, f: EventFilter) -> list[str] | None:
-    """The few articles that can hold a match, when a selective filter (actor, entity,
-    country, ``q``) names at most :data:`TEXT_BOUND` of them through its index; ``None`` when
-    none does (the newest-first walk then finds a page sooner than a sort of every match)."""
-    sets: list[set[str]] = []
-    lookups = []
-    if f.actor:
-        lookups.append(
-            select(EventEntityRow.article_id).where(
-                EventEntityRow.entity_id == f.actor, EventEntityRow.role == "actor"
-            )
-        )
-    if f.entity:
-        lookups.append(
-            select(EventEntityRow.article_id).where(EventEntityRow.entity_id == f.entity)
-        )
-    if f.country:
-        lookups.append(select(EntityRow.article_id).where(EntityRow.country == f.country))
-    for lookup in lookups:
-        ids = list(conn.execute(lookup.limit(TEXT_BOUND + 1)).scalars())
-        if len(ids) <= TEXT_BOUND:
-            sets.append(set(ids))
-    if f.q:
-        found = _text_candidates(conn, engine, f.q)
-        if found is not None:
-            sets.append(set(found))
-    if not sets:
-        return None
-    return sorted(set.intersection(*sets))
 
 
 def _text_candidates(conn: Connection, engine: Engine, q: str) -> list[str] | None:
@@ -266,10 +286,10 @@ def events_of_entity(store: Store, entity_id: str, *, limit: int) -> list[dict[s
         )
         .join(ArticleRow, ArticleRow.id == EventRow.article_id)
         .where(EventEntityRow.entity_id == entity_id)
-        .order_by(
-            EventRow.when_start.desc().nulls_last(),
-            EventRow.article_id,
-            EventRow.event_id,
+        .order_by(  # the order of ix_event_entities_newest (its copy of when_start)
+            EventEntityRow.when_start.desc().nulls_last(),
+            EventEntityRow.article_id,
+            EventEntityRow.event_id,
             EventEntityRow.role,
         )
         .limit(limit)

@@ -77,6 +77,10 @@ def make_engine(url: str | URL, **kwargs: Any) -> Engine:
         options["connect_args"] = connect_args
     else:
         options["pool_pre_ping"] = True
+        if "options" not in parsed.query:
+            # psycopg prepares a statement run often; PostgreSQL would then switch to a generic
+            # plan, blind to the values (a rare actor, the page size): plan each query afresh.
+            options["connect_args"] = {"options": "-c plan_cache_mode=force_custom_plan"}
     options.update(kwargs)
     try:
         engine = create_engine(parsed, **options)

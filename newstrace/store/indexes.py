@@ -12,8 +12,9 @@ created (a user without the right), the indexes are left out and ``q`` still wor
 On SQLite, two FTS5 tables with the ``trigram`` tokenizer (``articles_fts``, ``events_fts``,
 external content, kept in step by triggers) find the candidate rows.
 
-Migration ``0003`` calls :func:`create` (and :func:`drop` on downgrade); the Alembic comparison
-with the table models skips these objects (:func:`is_dialect_object`).
+Migration ``0003`` calls :func:`create` (and :func:`drop` on downgrade), ``0004``
+:func:`create_links` (and :func:`drop_links`); the Alembic comparison with the table models
+skips these objects (:func:`is_dialect_object`).
 """
 
 from __future__ import annotations
@@ -37,6 +38,15 @@ ORDERED: tuple[tuple[str, str, str], ...] = (
     ("ix_stories_newest", "stories", "first_reported DESC{nulls}, reports DESC, id"),
 )
 
+#: Migration 0004: the same order over the copies of ``when_start`` in the link tables, so that
+#: an actor, entity or country filter walks its own index newest first and stops after a page.
+LINK_NEWEST = "when_start DESC{nulls}, article_id, event_id"
+ORDERED_LINKS: tuple[tuple[str, str, str], ...] = (
+    ("ix_event_entities_role_newest", "event_entities", "entity_id, role, " + LINK_NEWEST),
+    ("ix_event_entities_newest", "event_entities", "entity_id, " + LINK_NEWEST),
+    ("ix_event_countries_newest", "event_countries", "country, " + LINK_NEWEST),
+)
+
 #: pg_trgm GIN indexes: (name, table, column).
 TRIGRAM: tuple[tuple[str, str, str], ...] = (
     ("ix_articles_text_trgm", "articles", "text"),
@@ -56,7 +66,7 @@ def is_dialect_object(name: str | None) -> bool:
     """Whether ``name`` is one of the objects made here (or an FTS5 shadow table)."""
     if name is None:
         return False
-    names = {n for n, _, _ in ORDERED} | {n for n, _, _ in TRIGRAM}
+    names = {n for n, _, _ in (*ORDERED, *ORDERED_LINKS, *TRIGRAM)}
     fts = {f for f, _, _ in FTS}
     return name in names or name in fts or any(name == f + s for f in fts for s in _FTS_SHADOWS)
 
@@ -64,14 +74,29 @@ def is_dialect_object(name: str | None) -> bool:
 def create(conn: Connection) -> list[str]:
     """Create every index for ``conn``'s dialect; returns the names of those left out (why)."""
     dialect = conn.dialect.name
-    nulls = " NULLS LAST" if dialect == "postgresql" else ""
-    for name, table, columns in ORDERED:
-        conn.execute(text(f"CREATE INDEX {name} ON {table} ({columns.format(nulls=nulls)})"))
+    _create_ordered(conn, ORDERED)
     if dialect == "postgresql":
         return _create_trigram(conn)
     if dialect == "sqlite":
         return _create_fts(conn)
     return [f for f, _, _ in FTS]
+
+
+def create_links(conn: Connection) -> None:
+    """Create the newest-first indexes of the link tables (:data:`ORDERED_LINKS`, 0004)."""
+    _create_ordered(conn, ORDERED_LINKS)
+
+
+def drop_links(conn: Connection) -> None:
+    """Drop what :func:`create_links` made (those that exist)."""
+    for name, _, _ in ORDERED_LINKS:
+        conn.execute(text(f"DROP INDEX IF EXISTS {name}"))
+
+
+def _create_ordered(conn: Connection, ordered: Iterable[tuple[str, str, str]]) -> None:
+    nulls = " NULLS LAST" if conn.dialect.name == "postgresql" else ""
+    for name, table, columns in ordered:
+        conn.execute(text(f"CREATE INDEX {name} ON {table} ({columns.format(nulls=nulls)})"))
 
 
 def drop(conn: Connection) -> None:

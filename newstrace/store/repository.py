@@ -27,6 +27,7 @@ from newstrace.store.tables import (
     CHILD_TABLES,
     ArticleRow,
     EntityRow,
+    EventCountryRow,
     EventEntityRow,
     EventRow,
     ItemRow,
@@ -146,6 +147,7 @@ class Store(StoryMethods):
             _insert(conn, EntityRow, rows.entities)
             _insert(conn, EventRow, rows.events)
             _insert(conn, EventEntityRow, rows.event_entities)
+            _insert(conn, EventCountryRow, rows.event_countries)
             _insert(conn, ItemRow, rows.items)
         return True
 

@@ -30,6 +30,7 @@ class ReportRows:
     entities: list[Row] = field(default_factory=list)
     events: list[Row] = field(default_factory=list)
     event_entities: list[Row] = field(default_factory=list)
+    event_countries: list[Row] = field(default_factory=list)
     items: list[Row] = field(default_factory=list)
 
 
@@ -89,10 +90,12 @@ def report_rows(
                 "wikidata": entity.get("wikidata"),
             }
         )
+    country_of = {e["entity_id"]: e["country"] for e in rows.entities}
     for n, event in enumerate(report.get("events") or []):
         where = f"events[{n}]"
         event_id = _get(event, "id", str, where=where)
         when = event.get("when") or {}
+        when_start = parse_date(when.get("start"), f"{where}.when.start")
         rows.events.append(
             {
                 "article_id": article_id,
@@ -104,13 +107,14 @@ def report_rows(
                 "negated": bool(event.get("negated", False)),
                 "salience": event.get("salience") or "core",
                 "confidence": float(event.get("confidence", 0.0)),
-                "when_start": parse_date(when.get("start"), f"{where}.when.start"),
+                "when_start": when_start,
                 "when_end": parse_date(when.get("end"), f"{where}.when.end", last=True),
                 "when_precision": when.get("precision") or "unknown",
                 "summary": event.get("summary"),
             }
         )
         seen: set[tuple[str, str]] = set()
+        countries: set[str] = set()
         for role, key in zip(EVENT_ROLES, _ROLE_KEYS, strict=True):
             for entity_id in event.get(key) or []:
                 if (entity_id, role) in seen:
@@ -122,8 +126,15 @@ def report_rows(
                         "event_id": event_id,
                         "entity_id": entity_id,
                         "role": role,
+                        "when_start": when_start,
                     }
                 )
+                if country_of.get(entity_id):
+                    countries.add(country_of[entity_id])
+        rows.event_countries.extend(
+            {"article_id": article_id, "event_id": event_id, "country": c, "when_start": when_start}
+            for c in sorted(countries)
+        )
         for idx, item in enumerate(event.get("items") or []):
             quantity = item.get("quantity") or {}
             value = quantity.get("value")

@@ -127,7 +127,11 @@ class EventRow(Base):
 
 
 class EventEntityRow(Base):
-    """Who plays which part in an event: ``role`` is one of :data:`EVENT_ROLES`."""
+    """Who plays which part in an event: ``role`` is one of :data:`EVENT_ROLES`.
+
+    ``when_start`` is the event's own (a copy, migration 0004), so that the events of one actor
+    can be read newest first from one index and the read stops after a page.
+    """
 
     __tablename__ = "event_entities"
 
@@ -135,6 +139,7 @@ class EventEntityRow(Base):
     event_id: Mapped[str] = mapped_column(String, primary_key=True)
     entity_id: Mapped[str] = mapped_column(String, primary_key=True)
     role: Mapped[str] = mapped_column(String, primary_key=True)
+    when_start: Mapped[date | None] = mapped_column(Date)
 
     __table_args__ = (
         ForeignKeyConstraint(
@@ -143,6 +148,29 @@ class EventEntityRow(Base):
             ondelete="CASCADE",
         ),
         Index("ix_event_entities_entity_id_role", "entity_id", "role"),
+        # and newest first per entity and role: migration 0004, newstrace/store/indexes.py
+    )
+
+
+class EventCountryRow(Base):
+    """A country an event's participants belong to (the ``country`` of their entity rows),
+    once per event, with the event's ``when_start`` (a copy) for the newest-first index
+    (migration 0004)."""
+
+    __tablename__ = "event_countries"
+
+    article_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    event_id: Mapped[str] = mapped_column(String, primary_key=True)
+    country: Mapped[str] = mapped_column(String, primary_key=True)
+    when_start: Mapped[date | None] = mapped_column(Date)
+
+    __table_args__ = (
+        ForeignKeyConstraint(
+            ["article_id", "event_id"],
+            ["events.article_id", "events.event_id"],
+            ondelete="CASCADE",
+        ),
+        # newest first per country: migration 0004, newstrace/store/indexes.py
     )
 
 
@@ -175,7 +203,8 @@ class ItemRow(Base):
 
 #: Children first: the order to delete an article's rows in (and the reverse to insert them).
 CHILD_TABLES: tuple[Table, ...] = tuple(
-    Base.metadata.tables[name] for name in ("items", "event_entities", "events", "entities")
+    Base.metadata.tables[name]
+    for name in ("items", "event_countries", "event_entities", "events", "entities")
 )
 
 

@@ -64,6 +64,31 @@ FILTERS: list[tuple[str, Callable[[Pair], bool]]] = [
             and any(_country_of(p[0]).get(e) == "VEN" for e in _participants(p[1]))
         ),
     ),
+    (  # each participant filter drives the walk; the others are checked on the way
+        "actor=country:VEN&type=REQUEST",
+        lambda p: "country:VEN" in p[1]["actors"] and p[1]["type"] == "REQUEST",
+    ),
+    (
+        "actor=country:VEN&country=RUS",
+        lambda p: (
+            "country:VEN" in p[1]["actors"]
+            and any(_country_of(p[0]).get(e) == "RUS" for e in _participants(p[1]))
+        ),
+    ),
+    (
+        "entity=country:RUS&until=2025-10-31",
+        lambda p: (
+            "country:RUS" in _participants(p[1]) and _overlaps(p[1], date.min, date(2025, 10, 31))
+        ),
+    ),
+    (
+        "country=USA&since=2023-01-01&factuality=asserted",
+        lambda p: (
+            any(_country_of(p[0]).get(e) == "USA" for e in _participants(p[1]))
+            and _overlaps(p[1], date(2023, 1, 1), date.max)
+            and p[1]["factuality"] == "asserted"
+        ),
+    ),
     (
         "since=2025-10-01&until=2025-10-31",
         lambda p: _overlaps(p[1], date(2025, 10, 1), date(2025, 10, 31)),
@@ -77,10 +102,15 @@ FILTERS: list[tuple[str, Callable[[Pair], bool]]] = [
 def test_filters_match_the_reports(
     client: TestClient, stored: Stored, query: str, matches: Callable[[Pair], bool]
 ) -> None:
-    got = {(e["article_id"], e["event_id"]) for e in pages(client, f"/api/events?{query}&limit=7")}
+    items = pages(client, f"/api/events?{query}&limit=7")
+    keys = [(e["article_id"], e["event_id"]) for e in items]
     expected = {_key(r, e) for r, e in stored.events() if matches((r, e))}
     assert expected, f"the samples hold no event for {query}: pick another filter"
-    assert got == expected
+    assert set(keys) == expected
+    assert len(keys) == len(expected)  # each once, over the pages
+    starts = [e["when"]["start"] for e in items if e["when"]["start"]]
+    assert starts == sorted(starts, reverse=True)  # newest first, undated last
+    assert all(e["when"]["start"] is None for e in items[len(starts) :])
 
 
 @pytest.mark.parametrize("word", ["Rostec", "su-30MK2", "ABRAMS"])
@@ -98,8 +128,17 @@ def test_text_search_finds_the_summary_or_the_article_text(
 
 
 def test_text_search_takes_percent_and_underscore_literally(client: TestClient) -> None:
-    assert client.get("/api/events?q=%25%25").json()["items"] == []
-    assert client.get("/api/events?q=__").json()["items"] == []
+    assert client.get("/api/events?q=%25%25%25").json()["items"] == []
+    assert client.get("/api/events?q=___").json()["items"] == []
+
+
+@pytest.mark.parametrize("q", ["zz", "a", ""])
+def test_text_search_under_three_characters_is_refused(client: TestClient, q: str) -> None:
+    response = client.get(f"/api/events?q={q}")
+    assert response.status_code == 422
+    error = response.json()["error"]
+    assert error["code"] == "api.invalid"
+    assert any("q" in d and "3 characters" in d for d in error["details"]), error
 
 
 def test_paging_covers_every_event_once_newest_first(client: TestClient, stored: Stored) -> None:

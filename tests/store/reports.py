@@ -194,3 +194,37 @@ def make_report(
 def variant_text(n: int) -> str:
     """A different article (different id) for each ``n``."""
     return SEED_TEXT + f"\nUpdate {n}: the report was republished."
+
+
+def save_at_revision(engine: Any, report: dict[str, Any], text: str) -> None:
+    """Write ``report`` into a database left at an older revision, as that schema holds it:
+    the rows :func:`~newstrace.store.rows.report_rows` makes, cut to the tables and columns the
+    database has (the current ``Store.save`` writes columns an old schema lacks)."""
+    from datetime import UTC, datetime
+
+    from sqlalchemy import MetaData, insert
+
+    from newstrace.store.rows import canonical, report_rows
+
+    rows = report_rows(
+        canonical(report), text=text, source=None, bytes_sha256=None, analysed_at=datetime.now(UTC)
+    )
+    meta = MetaData()
+    meta.reflect(engine)
+    parts = [
+        ("articles", [rows.article]),
+        ("entities", rows.entities),
+        ("events", rows.events),
+        ("event_entities", rows.event_entities),
+        ("event_countries", rows.event_countries),
+        ("items", rows.items),
+    ]
+    with engine.begin() as conn:
+        for name, found in parts:
+            table = meta.tables.get(name)
+            if table is None or not found:
+                continue
+            columns = set(table.c.keys())
+            conn.execute(
+                insert(table), [{k: v for k, v in r.items() if k in columns} for r in found]
+            )

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from sqlalchemy import text
 
-from newstrace.store import current_revision, make_engine, open_store, upgrade
+from newstrace.store import current_revision, head_revision, make_engine, open_store, upgrade
 from newstrace.store.indexes import FTS, ORDERED, TRIGRAM, has_text_index
 
-from .reports import make_report, variant_text
+from .reports import make_report, save_at_revision, variant_text
 
 
 def _index_names(url: str) -> set[str]:
@@ -33,18 +33,15 @@ def test_a_0002_database_with_data_upgrades_and_keeps_it(db_url: str) -> None:
     finally:
         engine.dispose()
     with_old = [make_report(variant_text(n)) for n in range(3)]
-    # written at 0002 through the store's own save (open_store would migrate, so save by hand)
-    from newstrace.store.repository import Store
-
+    # written as the 0002 schema holds it (open_store would migrate, so by hand)
     engine = make_engine(db_url)
-    old_store = Store(engine)
     for report, text_ in with_old:
-        assert old_store.save(report, text=text_)
-    old_store.close()
+        save_at_revision(engine, report, text_)
+    engine.dispose()
     assert "ix_events_type" in _index_names(db_url)
 
     with open_store(db_url) as store:
-        assert current_revision(store.engine) == "0003"
+        assert current_revision(store.engine) == head_revision()
         for report, _ in with_old:
             assert store.get_report(report["article"]["id"]) == report
         assert store.count() == {"articles": 3, "events": 6, "entities": 21}

@@ -17,7 +17,7 @@ from .reports import make_report, variant_text
 
 TABLES = {"articles", "entities", "events", "event_entities", "items", "alembic_version"}
 TABLES |= {"stories", "story_events", "story_reports", "story_actors", "story_keys"}
-TABLES |= {"resolved_articles"}
+TABLES |= {"resolved_articles", "event_countries"}
 
 
 def test_the_package_ships_its_migrations() -> None:
@@ -26,7 +26,8 @@ def test_the_package_ships_its_migrations() -> None:
     assert (MIGRATIONS_DIR / "versions" / "0001_initial.py").is_file()
     assert (MIGRATIONS_DIR / "versions" / "0002_stories.py").is_file()
     assert (MIGRATIONS_DIR / "versions" / "0003_query_indexes.py").is_file()
-    assert head_revision() == "0003"
+    assert (MIGRATIONS_DIR / "versions" / "0004_link_order.py").is_file()
+    assert head_revision() == "0004"
 
 
 def test_open_creates_the_schema_at_head(db_url: str) -> None:
@@ -58,7 +59,7 @@ def test_reopening_an_existing_database_keeps_its_data(db_url: str) -> None:
         assert store.save(report, text=text_) is False
         with store.engine.connect() as conn:
             assert conn.execute(text("SELECT version_num FROM alembic_version")).all() == [
-                ("0003",)
+                ("0004",)
             ]
 
 

@@ -51,6 +51,22 @@ def test_report_rows_counts() -> None:
     )  # fmt: skip
 
 
+def test_link_rows_carry_their_event_start_and_countries() -> None:
+    report, text = make_report()
+    rows = _rows(report, text)
+    start = {e["event_id"]: e["when_start"] for e in rows.events}
+    assert all(link["when_start"] == start[link["event_id"]] for link in rows.event_entities)
+    country = {e["entity_id"]: e["country"] for e in rows.entities}
+    expected = {
+        (link["event_id"], country[link["entity_id"]])
+        for link in rows.event_entities
+        if country.get(link["entity_id"])
+    }
+    got = [(c["event_id"], c["country"]) for c in rows.event_countries]
+    assert expected and sorted(got) == sorted(expected)  # once per event and country
+    assert all(c["when_start"] == start[c["event_id"]] for c in rows.event_countries)
+
+
 @pytest.mark.parametrize(
     ("break_it", "message"),
     [

@@ -49,7 +49,12 @@ def events(
     ] = None,
     q: Annotated[
         str | None,
-        Query(min_length=2, max_length=200, description="Text in the summary or the article."),
+        Query(
+            min_length=3,
+            max_length=200,
+            description="Text in the summary or the article (3 characters at least: the text "
+            "index is of trigrams).",
+        ),
     ] = None,
 ) -> dict[str, Any]:
     if since and until and since > until:
