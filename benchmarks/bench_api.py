@@ -30,6 +30,7 @@ import argparse
 import hashlib
 import json
 import random
+import socket
 import statistics
 import subprocess
 import sys
@@ -558,8 +559,18 @@ def _percentiles(times: list[float], wall: float) -> dict[str, Any]:
     }
 
 
-def serve_and_drive(url: str, args: argparse.Namespace, port: int) -> dict:
+def _free_port() -> int:
+    """A loopback port nobody listens on now (another server on a fixed port would answer
+    the readiness probe and be measured instead)."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def serve_and_drive(url: str, args: argparse.Namespace) -> dict:
     import httpx
+
+    port = _free_port()
 
     env = {"NEWSTRACE_DB": url, "PATH": "/usr/bin:/bin"}
     server = subprocess.Popen(
@@ -580,6 +591,8 @@ def serve_and_drive(url: str, args: argparse.Namespace, port: int) -> dict:
             if time.time() > deadline or server.poll() is not None:
                 raise SystemExit(f"bench_api: the server on {url} did not start")
             time.sleep(0.5)
+        if server.poll() is not None:  # it exited: what answered is not ours
+            raise SystemExit(f"bench_api: the server on {url} exited (port {port} taken?)")
         mix = query_mix(url, args.seed)
         drive(base, mix[:200], 3, args.concurrency)  # warm-up, not counted
         return drive(base, mix, args.seconds, args.concurrency)
@@ -603,11 +616,11 @@ def main() -> None:
     args = parser.parse_args()
     base = samples(args.data / "samples.json")
     out: dict[str, Any] = {"events": args.events, "indexes": not args.no_indexes, "dbs": {}}
-    for n, kind in enumerate(args.db):
+    for kind in args.db:
         url = db_url(kind, args.data, args.events, not args.no_indexes, args.pg_db)
         loaded = load(kind, url, base, args)
         print(f"{kind}: {json.dumps(loaded)}", flush=True)
-        measured = serve_and_drive(url, args, 8765 + n)
+        measured = serve_and_drive(url, args)
         out["dbs"][kind] = {"load": loaded, "load_test": measured}
         for q, row in measured.items():
             print(
