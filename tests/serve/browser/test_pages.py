@@ -293,3 +293,31 @@ def test_entity_page(tab: Page, server: str, first_event: dict[str, Any]) -> Non
     assert page.locator("#entity-name").text_content() == data["entity"]["name"]
     assert page.locator("#entity-events tbody tr").count() == len(data["events"])
     assert "null" not in (page.locator("main").inner_text())
+
+
+def test_a_weapon_systems_appearances(tab: Page, server: str) -> None:
+    reports = [
+        api(server, f"/api/articles/{a['id']}")["report"]
+        for a in every(server, "/api/articles?limit=100")
+    ]
+    items = [
+        (r["article"]["id"], i)
+        for r in reports
+        for e in r["events"]
+        for i in e.get("items", [])
+        if str(i.get("system") or "").startswith("weapon:")
+    ]
+    assert items, "the samples should name weapon systems in items"
+    system = max(
+        {i["system"] for _a, i in items}, key=lambda s: sum(i["system"] == s for _a, i in items)
+    )
+    page = tab.open(f"/entities/{system}", shot="entity-weapon")
+    rows = page.locator("#entity-items tbody tr")
+    assert rows.count() == sum(1 for _a, i in items if i["system"] == system)
+    first = rows.first.locator("a.evidence-link")
+    assert (first.get_attribute("href") or "").count("start=") == 1
+    with page.expect_navigation():
+        first.click()
+    page.wait_for_selector("body[data-ready]", state="attached")
+    _article, start, end = _check_highlight(page, server)
+    assert end > start
