@@ -163,7 +163,7 @@ export function shortId(id) {
   return at >= 0 ? text.slice(at + 1) : text;
 }
 
-// "1 report", "2 reports".
-export function plural(n, word) {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
+// "1 report", "2 reports" (or the plural given: "2 echoes").
+export function plural(n, word, many = `${word}s`) {
+  return `${n} ${n === 1 ? word : many}`;
 }

@@ -130,7 +130,9 @@ export async function renderStory(root, key) {
     section("Timeline of reports", story.reports.some((r) => r.published)
       ? el("div", { class: "chart" }, drawReportTimeline(story)) : el("p", { class: "hint" }, "No report is dated."),
       table(["published", "outlet", "title (its sentence)", "role", "cites", "reliability"], reportRows, { id: "reports" })),
-    section("Provenance: who cites whom", el("div", { class: "chart" }, drawProvenance(story))),
+    section("Provenance: who cites whom", el("div", { class: "chart" }, drawProvenance(story)),
+      el("p", { class: "hint", id: "provenance-legend" }, "Solid arrow: the report cites that source. Dashed arrow: it repeats an earlier report without citing it (near-duplicate text or a mention). ",
+        `${plural(story.reports.filter((r) => r.role === "echo").length, "echo", "echoes")} of ${plural(story.reports.length, "report")}; ${plural(story.independent_sources, "independent source")}.`)),
     section("Status timeline", table(["date", "status", "by", "reported by (its sentence)", "claims"], timeline, { id: "status-timeline" })),
     section("Discrepancies", discrepancies.length ? table(["field", "kind", "values and who reports them", "note"], discrepancies, { id: "discrepancies" }) : el("p", {}, "The reports agree.")),
     section("Merged values", table(["field", "value", "reports (each links to its sentence)"], fieldRows, { id: "fields" })));
