@@ -241,3 +241,11 @@ def test_without_node_modules_pages_say_to_run_npm_ci(uninstalled: TestClient) -
     assert "npm ci" in vendor.json()["error"]["message"]
     # The API does not need the browser files.
     assert uninstalled.get("/api/stories").status_code == 200
+
+
+def test_every_page_and_vendor_file_is_documented() -> None:
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "dashboard.md").read_text("utf-8")
+    for page, (_title, path) in PAGES.items():
+        assert f"`{path.replace('{key}', '{id}')}`" in doc, f"docs/dashboard.md lacks {page}"
+    for name in VENDOR:
+        assert f"`/vendor/{name}`" in doc, f"docs/dashboard.md lacks /vendor/{name}"
