@@ -8,8 +8,9 @@ pair of reports, and B-cubed.
 The **scored unit** is the report. newstrace puts each *event* of a report into a story, so a
 report can be in several stories (its headline event in one, a background event in another);
 for scoring, a report counts in its **main story** (:func:`newstrace.resolve.main_stories`): the
-story holding most of its weight — core events over context ones, events with materiel or money
-over bare ones, earlier events over later ones, stories told by more reports over single ones.
+story holding most of its weight — events of the title and lead (the headline) over those of the
+body, core events over context ones, events with materiel or money over bare ones, earlier
+events over later ones, stories told by more reports over single ones.
 A report in no story is a story of its own. Two reports are "the same story" when their main
 stories are one.
 
@@ -103,7 +104,7 @@ def merge_reports(
 
     reports = list(reports)
     stories = build_stories(reports, texts=texts)
-    predicted = main_stories(stories, reports)
+    predicted = main_stories(stories, reports, texts)
     for report in reports:  # a report in no story is a story of its own
         article = report["article"]["id"]
         predicted.setdefault(article, f"alone:{article}")

@@ -2,9 +2,10 @@
 
 A report can take part in several stories (its headline event in one, a background event in
 another); for scoring, each report counts in its **main story** (:func:`main_stories`): the
-story that holds most of its weight — core events weigh more than context ones, events with
-materiel or money more than bare ones, earlier events in the report more than later ones, and
-stories told by more reports more than single-report ones.
+story that holds most of its weight: events of the title and lead (the headline) weigh more
+than those of the body, core events more than context ones, events with materiel or money more
+than bare ones, earlier events in the report more than later ones, and stories told by more
+reports more than single-report ones.
 
 Gold labels map article ids to story labels (the samples' ``S0``…``S7``, the development
 corpus' ``story:`` slugs); articles without a gold label are left out of the scores.
@@ -12,7 +13,6 @@ corpus' ``story:`` slugs); articles without a gold label are left out of the sco
 
 from __future__ import annotations
 
-import math
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from itertools import combinations
@@ -20,9 +20,24 @@ from typing import Any
 
 from newstrace.model.story import Story
 
+#: The longest lead paragraph read (a text with no line breaks).
+LEAD_CHARS = 600
+#: How many times more an event of the title or lead weighs than one of the body.
+LEAD_WEIGHT = 2.0
 
-def main_stories(stories: Iterable[Story], reports: Iterable[Mapping[str, Any]]) -> dict[str, str]:
-    """Article id -> the id of its main story (articles in no story are left out)."""
+
+def main_stories(
+    stories: Iterable[Story],
+    reports: Iterable[Mapping[str, Any]],
+    texts: Mapping[str, str] | None = None,
+) -> dict[str, str]:
+    """Article id -> the id of its main story (articles in no story are left out).
+
+    Each event of a report weighs (:func:`_weight`) for its story; the story of most weight is
+    the main one. With the report's text (``texts``: article id -> text), the events its title
+    or lead paragraph states (evidence starting there, :func:`lead_end`) weigh
+    :data:`LEAD_WEIGHT` times more: the headline tells what the report is about.
+    """
     story_of: dict[tuple[str, str], Story] = {}
     for story in stories:
         for member in story.events:
@@ -30,22 +45,45 @@ def main_stories(stories: Iterable[Story], reports: Iterable[Mapping[str, Any]])
     out: dict[str, str] = {}
     for report in reports:
         article = report["article"]["id"]
+        lead = lead_end(report, (texts or {}).get(article))
         weights: dict[str, float] = defaultdict(float)
         for position, event in enumerate(report.get("events", [])):
             found = story_of.get((article, event["id"]))
             if found is None:
                 continue
-            story = found
-            weight = 1.0 if event.get("salience", "core") == "core" else 0.3
-            weight *= (
-                1.0 + 0.25 * min(4, len(event.get("items", []))) + 0.5 * bool(event.get("money"))
-            )
-            weight *= 1.0 / (1.0 + 0.15 * position)
-            weight *= math.sqrt(len(story.reports))
-            weights[story.id] += weight
+            weight = _weight(event, position, found)
+            starts = [int(e["start"]) for e in event.get("evidence", [])]
+            if starts and min(starts) < lead:
+                weight *= LEAD_WEIGHT
+            weights[found.id] += weight
         if weights:
             out[article] = max(sorted(weights), key=lambda s: weights[s])
     return out
+
+
+def _weight(event: Mapping[str, Any], position: int, story: Story) -> float:
+    """How much of its report an event is: core over context, materiel and money, early, told."""
+    weight = 1.0 if event.get("salience", "core") == "core" else 0.3
+    weight *= 1.0 + 0.25 * min(4, len(event.get("items", []))) + 0.5 * bool(event.get("money"))
+    weight *= 1.0 / (1.0 + 0.15 * position)
+    return weight * len(story.reports)
+
+
+def lead_end(report: Mapping[str, Any], text: str | None) -> int:
+    """Where the title and the lead (first paragraph) end in ``text``; 0 without a text.
+
+    The title counts when the text begins with it (plain-text articles: the first line); the
+    lead is the next line of text, at most :data:`LEAD_CHARS` characters.
+    """
+    if not text:
+        return 0
+    title = (report["article"].get("title") or "").strip()
+    at = len(title) if title and text.startswith(title) else 0
+    rest = text[at:]
+    body = rest.lstrip()
+    at += len(rest) - len(body)
+    line = body.find("\n")
+    return at + min(len(body) if line < 0 else line, LEAD_CHARS)
 
 
 def pairwise(predicted: Mapping[str, str], gold: Mapping[str, str]) -> dict[str, float]:
@@ -81,12 +119,15 @@ def bcubed(predicted: Mapping[str, str], gold: Mapping[str, str]) -> dict[str, f
 
 
 def evaluate(
-    stories: Iterable[Story], reports: Iterable[Mapping[str, Any]], gold: Mapping[str, str]
+    stories: Iterable[Story],
+    reports: Iterable[Mapping[str, Any]],
+    gold: Mapping[str, str],
+    texts: Mapping[str, str] | None = None,
 ) -> dict[str, Any]:
     """Both scores for ``stories`` against ``gold`` (article id -> story label)."""
     stories = list(stories)
     reports = list(reports)
-    predicted = main_stories(stories, reports)
+    predicted = main_stories(stories, reports, texts)
     # a gold report in no story at all is a story of its own
     for report in reports:
         article = report["article"]["id"]

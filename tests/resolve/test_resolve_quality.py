@@ -8,7 +8,9 @@ from typing import Any
 import pytest
 import yaml
 
-from newstrace.resolve import bcubed, build_stories, evaluate, pairwise
+from newstrace.model.story import Story
+from newstrace.resolve import bcubed, build_stories, evaluate, main_stories, pairwise
+from newstrace.resolve.quality import lead_end
 
 from .conftest import CORPUS, Corpus
 
@@ -47,8 +49,41 @@ def test_bcubed() -> None:
     assert scores["recall"] == 1.0
 
 
+TEXT = (
+    "Venezuela suspends gas deal with Trinidad as US warship arrives\n\n"
+    "Venezuela said on Monday it would suspend an energy agreement with Trinidad.\n\n"
+    "The destroyer docked on Sunday. Since September, U.S. forces have struck boats."
+)
+
+
+def _story(story_id: str, events: list[tuple[str, str]], reports: int) -> Story:
+    return Story(
+        id=story_id, type="X", status=None, title="", first_reported={}, spread={},
+        origin=None, fields={}, independent_sources=1,
+        reports=[{"article": f"r{n}"} for n in range(reports)],
+        events=[{"article": a, "event": e} for a, e in events],
+    )  # fmt: skip
+
+
+def test_the_headline_weighs_more_in_the_main_story() -> None:
+    """An event of the title and lead outweighs a body event with more materiel."""
+    at = TEXT.index("suspend an")
+    report = {
+        "article": {"id": "a", "title": TEXT.split("\n")[0]},
+        "events": [
+            {"id": "gas", "salience": "core", "evidence": [{"start": at, "end": at + 7}]},
+            {"id": "strikes", "salience": "core", "items": [{}, {}],
+             "evidence": [{"start": TEXT.index("struck"), "end": len(TEXT)}]},
+        ],
+    }  # fmt: skip
+    stories = [_story("gas", [("a", "gas")], 1), _story("boats", [("a", "strikes")], 1)]
+    assert lead_end(report, TEXT) == TEXT.index(".\n\nThe destroyer") + 1
+    assert main_stories(stories, [report], {"a": TEXT}) == {"a": "gas"}
+    assert main_stories(stories, [report]) == {"a": "boats"}  # no text: the weights decide
+
+
 def test_samples_merge_above_the_floors(samples: Corpus, sample_stories: list[Any]) -> None:
-    scores = evaluate(sample_stories, samples.reports, samples.gold)
+    scores = evaluate(sample_stories, samples.reports, samples.gold, samples.texts)
     assert scores["reports"] == len(samples.reports)
     assert scores["pairwise"]["f1"] >= FLOORS["pairwise_f1"], scores
     assert scores["pairwise"]["precision"] >= FLOORS["pairwise_precision"], scores
@@ -90,7 +125,7 @@ def test_samples_and_corpus_together(engine: Any, samples: Corpus) -> None:
     reports += samples.reports
     texts.update(samples.texts)
     gold.update({a: SAME_AS.get(label, label) for a, label in samples.gold.items()})
-    scores = evaluate(build_stories(reports, texts=texts), reports, gold)
+    scores = evaluate(build_stories(reports, texts=texts), reports, gold, texts)
     # The corpus labels topics (a strike campaign, weeks of ceasefire coverage), the merger
     # events: precision is what it controls; recall is lower by design (docs/stories.md).
     assert scores["pairwise"]["precision"] >= CORPUS_FLOORS["pairwise_precision"], scores
