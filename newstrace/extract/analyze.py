@@ -26,7 +26,7 @@ from newstrace.extract.attribution import (
 from newstrace.extract.coref import History, definite_references
 from newstrace.extract.dates import DateMention, find_dates
 from newstrace.extract.entities import EntityRegistry, Mention
-from newstrace.extract.factuality import judge
+from newstrace.extract.factuality import WOULD_FUTURE, judge
 from newstrace.extract.groups import find_groups
 from newstrace.extract.items import ItemMention, MaterielLexicon, find_items
 from newstrace.extract.money import MoneyMention, find_money, via_after
@@ -86,6 +86,7 @@ class Candidate:
     background: bool = False
     parsed_roles: bool = False
     status_override: str | None = None  # set by a governing verb ("approved a sale")
+    factuality_rule: str = "factuality.default"
 
     @property
     def start(self) -> int:
@@ -226,6 +227,7 @@ class _ArticleRun:
             self._roles(cand, mentions)
             fact = judge(doc, offset, hit.start, bool(srcs.cues) or srcs.hedged, text, words)
             cand.factuality, cand.negated = fact.value, fact.negated
+            cand.factuality_rule = fact.rule
             self._threat(cand, srcs)
             cand.evidence.append(
                 Evidence(cand.start, cand.end, f"trigger:{hit.entry.type}:{hit.entry.lemma}")
@@ -692,6 +694,8 @@ class _ArticleRun:
                 ev.factuality = "reported"
             if ev.factuality == "reported" and chain and self._self_reported(ev, chain[-1]):
                 ev.factuality = "asserted"  # an actor announcing its own act, on the record
+            if ev.factuality == "hypothetical" and first.factuality_rule == WOULD_FUTURE:
+                ev.factuality = "future"  # "it said it would suspend the agreement"
             if ev.factuality == "hypothetical" or ev.negated:
                 ev.status = None
             elif ev.factuality == "future" and ev.status in {"delivered"}:

@@ -58,6 +58,16 @@ DENIAL = re.compile(
     re.I,
 )
 NEGATORS = {"not", "n't", "never", "no", "neither", "nor", "without"}
+# "would" states a condition's consequence only where the sentence gives a condition; else it
+# is the future seen from the past, as reported speech puts it ("it said it would suspend").
+CONDITION = re.compile(
+    r"\b(?:if|unless|were to|in case|otherwise|in the event|whether|provided|even so)\b", re.I
+)
+
+
+# The rule of an unconditioned "would": judged hypothetical for the sentence (it does not merge
+# with what happened), reported as future once the event is built (see analyze._finish).
+WOULD_FUTURE = "factuality.future:would"
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,12 +105,16 @@ def judge(
     modal = _subject_modal(doc, start)
     if modal is not None:  # "strikes on land could come next"
         value = "future" if modal.lower_ in {"will", "shall", "'ll"} else "hypothetical"
-        return Factuality(
-            value, _tok(doc, offset, modal.i), negated, f"factuality.modal:{modal.lower_}"
-        )
+        rule = f"factuality.modal:{modal.lower_}"
+        if modal.lower_ == "would" and not CONDITION.search(text):
+            rule = WOULD_FUTURE
+        return Factuality(value, _tok(doc, offset, modal.i), negated, rule)
     for cue in HYPOTHETICAL_BEFORE:
         if _ends_near(before, cue):
-            return Factuality("hypothetical", None, negated, f"factuality.modal:{cue}")
+            rule = f"factuality.modal:{cue}"
+            if cue == "would" and not CONDITION.search(text):
+                rule = WOULD_FUTURE
+            return Factuality("hypothetical", None, negated, rule)
     for cue in FUTURE_BEFORE:
         if _ends_near(before, cue):
             return Factuality("future", None, negated, f"factuality.future:{cue}")

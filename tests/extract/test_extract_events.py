@@ -292,3 +292,34 @@ def test_the_government_of_a_state_named_only_through_its_leader(engine: Any) ->
     request = next(e for e in report["events"] if e["type"] == "REQUEST")
     assert "country:VEN" in request["actors"]
     assert "country:VEN" in {e["id"] for e in report["entities"]}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "etype", "factuality"),
+    [
+        # reported speech: "would" is the future seen from the past
+        (
+            "Venezuela said on Monday that it would suspend an energy agreement.",
+            "SANCTION",
+            "future",
+        ),
+        (
+            "Russia said the United States would send Ukraine a Patriot missile battery.",
+            "AID",
+            "future",
+        ),
+        # with a condition it stays hypothetical
+        (
+            "Venezuela said it would suspend the agreement if Trinidad hosted warships.",
+            "SANCTION",
+            "hypothetical",
+        ),
+        ("Iran could supply Russia with missiles, officials said.", "AID", "hypothetical"),
+    ],
+)
+def test_would_is_future_unless_a_condition_is_given(
+    engine: Any, sentence: str, etype: str, factuality: str
+) -> None:
+    report = _analyse(engine, sentence)
+    event = next(e for e in report["events"] if e["type"] == etype)
+    assert event["factuality"] == factuality
