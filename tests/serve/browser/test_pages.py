@@ -271,7 +271,7 @@ def test_network_draws_nodes_and_typed_edges(tab: Page, server: str) -> None:
     page = tab.open("/network", shot="network")
     assert page.locator("#network .node").count() == len(data["nodes"])
     assert page.locator("#network path.edge").count() == len(data["edges"])
-    drawn = page.locator("#network .node text").all_text_contents()
+    drawn = page.locator("#network .node-label text").all_text_contents()
     assert sorted(drawn) == sorted(n["name"] for n in data["nodes"])
     page.locator("#edges tbody tr button").first.click()
     assert page.locator("#edge-events tbody tr").count() == len(data["edges"][0]["events"])

@@ -1,5 +1,5 @@
 // The actor network: actors -> recipients of the events, one edge per event type (GET /api/network).
-import { fill, PLOVER, api, el, entityHref, eventHref, link, params, section, select, spanHref, table } from "../lib.js";
+import { fill, PLOVER, plural, api, el, entityHref, eventHref, link, params, section, select, spanHref, table } from "../lib.js";
 
 export async function renderNetwork(root) {
   const q = params();
@@ -19,7 +19,7 @@ export async function renderNetwork(root) {
     window.location.assign(`/network?${next}`);
   });
   const width = 960;
-  const height = 620;
+  const height = Math.max(620, 26 * data.nodes.length);
   const types = [...new Set(data.edges.map((e) => e.type))];
   // One colour per type drawn (ten distinct ones; more types repeat them, named in the legend).
   const color = d3.scaleOrdinal(types, d3.schemeTableau10);
@@ -32,10 +32,11 @@ export async function renderNetwork(root) {
   const names = new Map(nodes.map((n) => [n.id, n.name]));
   const radius = (n) => 6 + Math.sqrt(n.events) * 2;
   const sim = d3.forceSimulation(nodes)
-    .force("link", d3.forceLink(links).id((n) => n.id).distance(120))
-    .force("charge", d3.forceManyBody().strength(-350))
-    .force("center", d3.forceCenter(width / 2, height / 2))
-    .force("collide", d3.forceCollide(28)).stop();
+    .force("link", d3.forceLink(links).id((n) => n.id).distance(140))
+    .force("charge", d3.forceManyBody().strength(-600))
+    .force("x", d3.forceX(width / 2).strength(0.05))
+    .force("y", d3.forceY(height / 2).strength(0.08))
+    .force("collide", d3.forceCollide((n) => radius(n) + 24)).stop();
   for (let i = 0; i < 300; i += 1) sim.tick();
   const clamp = (v, lo, hi) => Math.max(lo, Math.min(hi, v));
   for (const n of nodes) { n.x = clamp(n.x, 30, width - 120); n.y = clamp(n.y, 20, height - 20); }
@@ -75,6 +76,18 @@ export async function renderNetwork(root) {
     fill(details, el("h3", {}, `${from} —${edge.type}→ ${to} (${edge.count})`),
       table(["published", "outlet", "summary (its sentence)"], rows, { id: "edge-events" }));
   };
+  // A label goes on the side of its node away from the node's edges (left when they come from
+  // the right). Labels first, edges over them, circles on top: no arrowhead is hidden.
+  const pull = new Map(nodes.map((n) => [n.id, 0]));
+  for (const e of links) {
+    pull.set(e.source.id, pull.get(e.source.id) + Math.sign(e.target.x - e.source.x));
+    pull.set(e.target.id, pull.get(e.target.id) + Math.sign(e.source.x - e.target.x));
+  }
+  const left = (n) => pull.get(n.id) > 0 && n.x > 160;
+  svg.append("g").attr("class", "labels").selectAll("a").data(nodes).join("a").attr("class", "node-label")
+    .attr("href", (n) => entityHref(n.id)).append("text")
+    .attr("x", (n) => (left(n) ? n.x - radius(n) - 3 : n.x + radius(n) + 3)).attr("y", (n) => n.y + 4)
+    .attr("text-anchor", (n) => (left(n) ? "end" : "start")).text((n) => n.name);
   svg.append("g").attr("class", "edges").selectAll("path").data(links).join("path")
     .attr("class", "edge").attr("data-type", (e) => e.type).attr("d", curve)
     .attr("stroke", (e) => color(e.type)).attr("stroke-width", (e) => 1.5 + Math.log2(1 + e.count))
@@ -84,7 +97,7 @@ export async function renderNetwork(root) {
   const node = svg.append("g").attr("class", "nodes").selectAll("g").data(nodes).join("g")
     .attr("class", (n) => `node kind-${n.kind}`).attr("transform", (n) => `translate(${n.x},${n.y})`);
   node.append("circle").attr("r", radius);
-  node.append("a").attr("href", (n) => entityHref(n.id)).append("text").attr("dx", (n) => radius(n) + 3).attr("dy", 4).text((n) => n.name);
+  node.append("title").text((n) => `${n.name} (${n.id}): ${plural(n.events, "event")}`);
   const legend = el("p", { class: "legend" }, types.map((t) => el("span", { class: "legend-item", "data-type": t }, `■ ${t} `)));
   const swatches = legend.querySelectorAll(".legend-item");
   swatches.forEach((s) => { s.style.color = color(s.dataset.type); });
