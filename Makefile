@@ -47,6 +47,7 @@ demo: $(STAMP) $(NODE)
 	rm -f newstrace.db newstrace.db-wal newstrace.db-shm
 	$(BIN)/newstrace analyze samples/html samples/jsonl samples/text --format json --db sqlite:///newstrace.db > /dev/null
 	$(BIN)/newstrace briefing --db sqlite:///newstrace.db --limit 5
+	@echo "The dashboard: $(BIN)/newstrace serve, then open http://127.0.0.1:8000/ (docs/dashboard.md)"
 
 lint: $(STAMP)
 	$(BIN)/ruff check newstrace tests benchmarks
