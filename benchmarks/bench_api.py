@@ -15,11 +15,14 @@ Then ``newstrace serve`` runs as a separate process against each database and th
 drives a bounded load over loopback: ``--concurrency`` threads, each with one keep-alive
 connection, for ``--seconds``, over a fixed mix of filtered event queries and story fetches.
 Requests per second and p50/p95/p99 latency are reported per query kind and database, with the
-number of non-2xx answers. Data lives in ``--data`` (outside the repository); a database whose
-recorded size matches is reused. Usage::
+number of non-2xx answers. The server listens on a free loopback port, and must still be
+running once it answers. Data lives in ``--data`` (outside the repository); a database whose
+recorded size matches is reused, after it is migrated to the current schema (the upgrade is
+timed and recorded). Usage::
 
     python benchmarks/bench_api.py [--events 1000000] [--db sqlite postgresql] [--seconds 30]
-        [--concurrency 8] [--no-indexes] [--json OUT]
+        [--concurrency 8] [--story-reports 5000] [--pg-db newstrace_bench] [--no-indexes]
+        [--json OUT]
 
 ``--no-indexes`` loads the previous schema (migration 0002) for a baseline.
 """
