@@ -15,11 +15,16 @@ function spanFor(events, value) {
   return null;
 }
 
+// A report's outlet as shown: its name, else its id, else "unknown outlet".
+function outletName(r) {
+  return (r.outlet && (r.outlet.name || r.outlet.id)) || "unknown outlet";
+}
+
 // The nodes and edges of the provenance graph: one node per report, one per named source
 // (a chain's hop or the origin) that has no report in the story.
 export function provenance(story) {
-  const byName = new Map(story.reports.map((r) => [r.outlet.name, `r:${r.article}`]));
-  const nodes = story.reports.map((r) => ({ id: `r:${r.article}`, report: r, name: r.outlet.name, group: r.role === "echo" ? "echo" : "source" }));
+  const byName = new Map(story.reports.filter((r) => r.outlet && r.outlet.name).map((r) => [r.outlet.name, `r:${r.article}`]));
+  const nodes = story.reports.map((r) => ({ id: `r:${r.article}`, report: r, name: outletName(r), group: r.role === "echo" ? "echo" : "source" }));
   const external = new Map();
   const nodeOf = (name) => {
     if (byName.has(name)) return byName.get(name);
@@ -86,7 +91,7 @@ function drawReportTimeline(story) {
   svg.append("g").selectAll("circle").data(reports).join("circle").attr("class", (r) => `tl-report role-${r.role}`)
     .attr("cx", (r) => x(new Date(r.published)))
     .attr("cy", (r) => { const k = r.published; const n = seen.get(k) || 0; seen.set(k, n + 1); return height - 35 - n * 12; })
-    .attr("r", 5).append("title").text((r) => `${r.published}: ${r.outlet.name} (${r.role})`);
+    .attr("r", 5).append("title").text((r) => `${r.published}: ${outletName(r)} (${r.role})`);
   return svg.node();
 }
 
@@ -98,11 +103,11 @@ export async function renderStory(root, key) {
     if (!byReport.has(d.article.id)) byReport.set(d.article.id, []);
     byReport.get(d.article.id).push(d);
   }
-  const outlet = new Map(story.reports.map((r) => [r.article, r.outlet.name]));
+  const outlet = new Map(story.reports.map((r) => [r.article, outletName(r)]));
   const sources = (articles, value) => articles.map((a) => [link(spanHref(a, spanFor(byReport.get(a) || [], value)), outlet.get(a) || a.slice(0, 8), { class: "evidence-link" }), " "]);
   const reports = [...story.reports].sort((a, b) => String(a.published).localeCompare(String(b.published)));
   const reportRows = reports.map((r) => el("tr", { class: "report-row" }, el("td", { class: "date" }, r.published || ""),
-    el("td", {}, r.outlet.name), el("td", {}, link(spanHref(r.article, spanFor(byReport.get(r.article) || [], null)), r.title || r.article)),
+    el("td", {}, outletName(r)), el("td", {}, link(spanHref(r.article, spanFor(byReport.get(r.article) || [], null)), r.title || r.article)),
     el("td", {}, badge(r.role, `role-${r.role}`)), el("td", {}, (r.cites || []).join(", ")), el("td", {}, r.reliability || "")));
   const timeline = (story.timeline || []).map((t) => el("tr", { class: "status-row" }, el("td", { class: "date" }, t.date || ""), el("td", {}, t.status),
     el("td", {}, (t.by || []).join(", ")), el("td", {}, sources(t.reports || [], t.status)),
@@ -126,7 +131,7 @@ export async function renderStory(root, key) {
     el("p", { class: "meta" }, badge(c.rating || ""), ` ${c.meaning || ""} — ${c.basis || ""}. `,
       `${plural(story.spread.reports, "report")} from ${plural(story.spread.outlets, "outlet")}, `,
       story.spread.first ? `${story.spread.first} to ${story.spread.last}; ` : "undated; ",
-      `${story.independent_sources} independent; origin: ${story.origin ? story.origin.name : "unknown"}${story.origin && !story.origin.in_corpus ? " (not in the corpus)" : ""}.`),
+      `${story.independent_sources} independent; origin: ${story.origin && story.origin.name ? story.origin.name : "unknown"}${story.origin && !story.origin.in_corpus ? " (not in the corpus)" : ""}.`),
     section("Timeline of reports", story.reports.some((r) => r.published)
       ? el("div", { class: "chart" }, drawReportTimeline(story)) : el("p", { class: "hint" }, "No report is dated."),
       table(["published", "outlet", "title (its sentence)", "role", "cites", "reliability"], reportRows, { id: "reports" })),
