@@ -47,12 +47,20 @@ export function provenance(story) {
   return { nodes: [...nodes, ...external.values()], edges };
 }
 
+// The width in pixels of `text` in the page's font at `size` px (a canvas measures it).
+let measure = null;
+function textWidth(text, size) {
+  measure = measure || document.createElement("canvas").getContext("2d");
+  measure.font = `${size}px ${getComputedStyle(document.body).fontFamily}`;
+  return measure.measureText(String(text)).width;
+}
+
 function drawProvenance(story) {
   const { nodes, edges } = provenance(story);
   const columns = { origin: 0, source: 1, echo: 2 };
   const titles = ["Origins not in the corpus", "Independent sources and origins", "Echoes (repeat another report)"];
   const width = 960;
-  const rowH = 34;
+  const rowH = 40;
   const colW = width / 3;
   const counts = [0, 0, 0];
   for (const n of nodes) { const c = columns[n.group]; n.x = c * colW + 20; n.y = 60 + counts[c] * rowH + (c === 1 ? rowH / 2 : 0); counts[c] += 1; }
@@ -64,18 +72,20 @@ function drawProvenance(story) {
     .call((g) => g.append("rect").attr("x", (_t, i) => i * colW + 6).attr("y", 8).attr("width", colW - 12).attr("height", height - 16).attr("rx", 8))
     .call((g) => g.append("text").attr("x", (_t, i) => i * colW + 16).attr("y", 30).text((t) => t));
   const at = new Map(nodes.map((n) => [n.id, n]));
-  const label = (n) => n.report ? `${n.name} (${n.report.published || "undated"}, ${n.report.role})` : n.name;
-  // An edge to a node on its left ends past that node's label (about 7 px a character).
-  const rightOf = (n) => n.x + 16 + label(n).length * 7;
+  const sub = (n) => (n.report ? `${n.report.published || "undated"} · ${n.report.role}` : "named as a source");
+  // An edge to a node on its left ends just past that node's label, measured in the page's font.
+  const rightOf = (n) => n.x + 12 + Math.max(textWidth(n.name, 12), textWidth(sub(n), 10)) + 6;
   svg.append("g").selectAll("path").data(edges.filter((e) => at.has(e.from) && at.has(e.to))).join("path")
     .attr("class", (e) => `link link-${e.kind}`).attr("marker-end", "url(#arrow)")
     .attr("d", (e) => { const a = at.get(e.from); const b = at.get(e.to); const ax = a.x - 8; const bx = b.x < a.x ? Math.min(rightOf(b), ax - 20) : b.x - 8; return `M${ax},${a.y} C${(ax + bx) / 2},${a.y} ${(ax + bx) / 2},${b.y} ${bx},${b.y}`; })
     .append("title").text((e) => `${at.get(e.from).name} ${e.kind} ${at.get(e.to).name}`);
-  const node = svg.append("g").selectAll("g").data(nodes).join("g").attr("class", (n) => `node node-${n.group}`)
+  const node = svg.append("g").selectAll("g").data(nodes).join("g")
+    .attr("class", (n) => `node node-${n.group}${n.report ? ` role-${n.report.role}` : ""}`)
     .attr("transform", (n) => `translate(${n.x},${n.y})`);
   node.append("circle").attr("r", 6).attr("cx", 0);
-  node.filter((n) => n.report).append("a").attr("href", (n) => `/articles/${enc(n.report.article)}`).append("text").attr("x", 12).attr("y", 4).text(label);
-  node.filter((n) => !n.report).append("text").attr("x", 12).attr("y", 4).text(label);
+  node.filter((n) => n.report).append("a").attr("href", (n) => `/articles/${enc(n.report.article)}`).append("text").attr("x", 12).attr("y", 4).text((n) => n.name);
+  node.filter((n) => !n.report).append("text").attr("x", 12).attr("y", 4).text((n) => n.name);
+  node.append("text").attr("class", "sub").attr("x", 12).attr("y", 17).text(sub);
   return svg.node();
 }
 
