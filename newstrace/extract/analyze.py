@@ -696,6 +696,7 @@ class _ArticleRun:
                 ev.factuality = "asserted"  # an actor announcing its own act, on the record
             if ev.factuality == "hypothetical" and first.factuality_rule == WOULD_FUTURE:
                 ev.factuality = "future"  # "it said it would suspend the agreement"
+            self._dated_later(ev)
             if ev.factuality == "hypothetical" or ev.negated:
                 ev.status = None
             elif ev.factuality == "future" and ev.status in {"delivered"}:
@@ -707,6 +708,18 @@ class _ArticleRun:
             ev.summary = self._summary(ev)
             out.append(ev)
         return out
+
+    def _dated_later(self, ev: Event) -> None:
+        """An event dated after the publication date has not happened yet: "the two will meet
+        in Seoul next week", "next month's summit" are plans (future)."""
+        if ev.factuality not in {"asserted", "reported"} or self.published is None:
+            return
+        if ev.when.start is None or ev.when.start <= self.published.isoformat():
+            return
+        ev.factuality = "future"
+        date = next((e for e in ev.evidence if e.rule.startswith("dates.")), None)
+        if date is not None:
+            ev.evidence.append(Evidence(date.start, date.end, "factuality.after_publication"))
 
     def _self_reported(self, ev: Event, source: Source) -> bool:
         """Whether the innermost source is one of the actors or speaks for an actor's state."""

@@ -351,6 +351,8 @@ class SourceFinder:
                 hit = self._source_ending_at(i, source_at, by_token, docs_here + groups)
                 if hit is None:
                     hit = self._speaker_before(doc, words, i, offset, text)
+                if hit is None:
+                    hit = self._parsed_speaker(doc, words, i, offset, text, source_at, by_token)
                 if hit:
                     add_cue(hit[0], hit[1], i + 1, "attribution.speech_verb")
                     told = source_at(i + 1) if w in {"told", "tells"} else None
@@ -442,6 +444,38 @@ class SourceFinder:
         ):
             start -= 1
         return self._speaker(doc, words, start, head, offset, text), start, verb
+
+    def _parsed_speaker(self, doc, words, verb, offset, text, source_at, by_token):  # type: ignore[no-untyped-def]
+        """The parsed subject of a speech verb, when words stand between the two: "Brazil,
+        which borders both countries, said"; "the spokesperson, Maria Zakharova, said" (the
+        named appositive is the speaker)."""
+        if not doc.has_annotation("DEP"):
+            return None
+        subject = next(
+            (c for c in doc[verb].children if c.dep_ == "nsubj" and c.i < verb - 1), None
+        )
+        if subject is None:
+            return None
+        named = [c for c in subject.children if c.dep_ == "appos" and c.i in by_token]
+        for tok in [*named, subject]:
+            if tok.i in by_token:
+                m = by_token[tok.i]
+                k = tok.i
+                while k - 1 >= 0 and by_token.get(k - 1) is m:
+                    k -= 1
+                hit = source_at(k)
+                if hit:
+                    return hit[0], hit[1], verb
+        if words[subject.i] in SPEAKER_HEADS:
+            # the words before the head that belong to it ("Pakistan's military")
+            start = min(
+                (t.i for c in subject.lefts for t in c.subtree if c.dep_ not in {"punct", "cc"}),
+                default=subject.i,
+            )
+            if subject.i - start > 6:
+                start = subject.i
+            return self._speaker(doc, words, start, subject.i, offset, text), start, verb
+        return None
 
     def _speaker_after(
         self, doc: Doc, words: list[str], start: int, offset: int, text: str

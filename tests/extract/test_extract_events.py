@@ -323,3 +323,43 @@ def test_would_is_future_unless_a_condition_is_given(
     report = _analyse(engine, sentence)
     event = next(e for e in report["events"] if e["type"] == etype)
     assert event["factuality"] == factuality
+
+
+@pytest.mark.parametrize(
+    ("sentence", "etype", "hops"),
+    [
+        # words between the speaker and the speech verb: the parse names the speaker
+        (
+            "Brazil, which borders both countries, said it had reinforced its military presence.",
+            "MOBILIZE",
+            ["Brazil"],
+        ),
+        (
+            "Russia's foreign ministry spokesperson, Maria Zakharova, said on Tuesday that Moscow "
+            "rejected any deployment of NATO troops in Ukraine.",
+            "REJECT",
+            ["Maria Zakharova"],
+        ),
+        (
+            "India's defence ministry, which gave no details, said Pakistan had fired drones.",
+            "ASSAULT",
+            ["India's defence ministry"],
+        ),
+    ],
+)
+def test_the_parsed_subject_of_a_speech_verb_is_the_source(
+    engine: Any, sentence: str, etype: str, hops: list[str]
+) -> None:
+    report = _analyse(engine, sentence)
+    event = next(e for e in report["events"] if e["type"] == etype)
+    assert [h["name"] for h in event["attribution"][0]["hops"]] == hops
+
+
+def test_an_event_dated_after_publication_is_future(engine: Any) -> None:
+    report = _analyse(
+        engine,
+        "Trump said he expected to discuss the war with Xi Jinping when the two meet in South Korea next week.",
+    )
+    (consult,) = [e for e in report["events"] if e["type"] == "CONSULT"]
+    assert consult["factuality"] == "future"
+    assert "factuality.after_publication" in {e["rule"] for e in consult["evidence"]}
