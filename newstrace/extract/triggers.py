@@ -58,10 +58,14 @@ class TriggerHit:
     object_tokens: list[int] = field(default_factory=list)
     recipient_tokens: list[int] = field(default_factory=list)
     agent_tokens: list[int] = field(default_factory=list)
+    root: int | None = None  # the phrase's syntactic head, from the parse
 
     @property
     def head(self) -> int:
-        """The syntactic head: the first word of a verb phrase ("pull out"), else the last."""
+        """The syntactic head: the parse's root of the phrase ("shot down": "shot"; "support
+        for": "support"); without a parse, the first word of a verb phrase, else the last."""
+        if self.root is not None:
+            return self.root
         return (
             self.start if "VERB" in self.entry.pos and self.end - self.start > 1 else self.end - 1
         )
@@ -80,9 +84,12 @@ def find_triggers(doc: Doc, index: TriggerIndex) -> list[TriggerHit]:
         n = len(parts)
         for i in range(len(words) - n + 1):
             if words[i : i + n] == parts and not taken & set(range(i, i + n)):
-                entry = _choose(entries, doc[i + n - 1], doc, i, i + n)
+                root = _phrase_root(doc, i, i + n)
+                entry = _choose(
+                    entries, doc[root] if root is not None else doc[i + n - 1], doc, i, i + n
+                )
                 if entry:
-                    hits.append(TriggerHit(entry, i, i + n))
+                    hits.append(TriggerHit(entry, i, i + n, root=root))
                     taken |= set(range(i, i + n))
     for i, w in enumerate(words):
         if i in taken or w not in index.words:
@@ -97,6 +104,15 @@ def find_triggers(doc: Doc, index: TriggerIndex) -> list[TriggerHit]:
         if parsed:
             _roles_from_parse(doc, hit)
     return hits
+
+
+def _phrase_root(doc: Doc, start: int, end: int) -> int | None:
+    """The word of a phrase whose head lies outside it: its part of speech is the phrase's
+    ("shot down" is a verb although "down" is a particle; "support for" a noun)."""
+    if not doc.has_annotation("DEP"):
+        return None
+    inside = [t for t in doc[start:end] if not start <= t.head.i < end or t.head.i == t.i]
+    return inside[0].i if len(inside) == 1 else None
 
 
 def _choose(
@@ -159,6 +175,10 @@ def _roles_from_parse(doc: Doc, hit: TriggerHit) -> None:
         for child in verb.head.children:
             if child.dep_ in {"nsubj"}:
                 hit.subject_tokens += _conj_heads(child)
+    # A gerund after a preposition ("accused Hamas of breaking the deal by handing over only
+    # four bodies"): the object of a verb of accusing or blaming acts, else its subject.
+    if not hit.subject_tokens and verb.pos_ == "VERB" and verb.dep_ == "pcomp":
+        hit.subject_tokens += _gerund_subject(verb)
     # Nouns: possessor / compound / adjectival demonym act ("Maduro's appeal", "U.S. presence").
     if tok.pos_ in {"NOUN", "PROPN"}:
         first = doc[hit.start]
@@ -179,6 +199,22 @@ def _roles_from_parse(doc: Doc, hit: TriggerHit) -> None:
             for child in tok.head.children:
                 if child.dep_ == "nsubj":
                     hit.subject_tokens += _conj_heads(child)
+
+
+def _gerund_subject(verb: Token, depth: int = 0) -> list[int]:
+    prep = verb.head
+    governor = prep.head
+    if prep.dep_ != "prep" or governor.pos_ not in {"VERB", "AUX"} or depth > 3:
+        return []
+    objects = [c for c in governor.children if c.dep_ == "dobj"]
+    if objects and prep.lower_ in {"of", "for"}:  # "accused X of", "blamed X for"
+        return _conj_heads(objects[0])
+    subjects = [c for c in governor.children if c.dep_ == "nsubj"]
+    if subjects:
+        return _conj_heads(subjects[0])
+    if governor.dep_ == "pcomp":
+        return _gerund_subject(governor, depth + 1)
+    return []
 
 
 def _conj_heads(token: Token) -> list[int]:

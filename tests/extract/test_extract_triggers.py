@@ -1,0 +1,47 @@
+"""Trigger matching (newstrace/extract/triggers.py): phrases, parts of speech, roles."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+
+from newstrace.model.article import Article, normalise_text
+
+PUBLISHED = date(2025, 11, 7)
+
+
+def _events(engine: Any, sentence: str) -> list[dict[str, Any]]:
+    article = Article(text=normalise_text(sentence), published=PUBLISHED, published_basis="option")
+    events: list[dict[str, Any]] = engine.analyze_one(article).to_dict()["events"]
+    return events
+
+
+@pytest.mark.parametrize(
+    ("sentence", "etype", "actor"),
+    [
+        # a verb and its particle: the phrase is a verb although the particle is not
+        (
+            "Ukraine said it shot down a Russian Kinzhal missile over Kyiv.",
+            "ASSAULT",
+            "country:UKR",
+        ),
+        ("The European Union called for calm and restraint.", "REQUEST", "org:eu"),
+        ("Marco Rubio flew to Georgetown on Wednesday.", "CONSULT", "country:USA"),
+        # a noun phrase headed by its first word
+        ("Blinken reaffirmed unwavering support for Guyana.", "SUPPORT", "country:USA"),
+    ],
+)
+def test_phrase_heads(engine: Any, sentence: str, etype: str, actor: str) -> None:
+    events = [e for e in _events(engine, sentence) if e["type"] == etype]
+    assert events, [e["type"] for e in _events(engine, sentence)]
+    assert actor in events[0]["actors"]
+
+
+def test_the_accused_acts_in_the_gerund(engine: Any) -> None:
+    # "accused Hamas of attacking": Hamas is the one said to attack, not Israel
+    events = _events(engine, "Israel accused Hamas of attacking its troops in Rafah.")
+    assault = [e for e in events if e["type"] == "ASSAULT"]
+    assert assault and "org:hamas" in assault[0]["actors"]
+    assert "country:ISR" not in assault[0]["actors"]
