@@ -122,6 +122,12 @@ def _choose(
     window = {t.text.lower() for t in doc}
     after = [t.text.lower() for t in doc[e : min(len(doc), e + 5)]]
     after_text = " ".join(after)
+    entries = list(entries)
+    # Of two conditional readings, the one whose word is the verb's own object wins: "ordered
+    # 5,682 troops, backed by aircraft" deploys troops (MOBILIZE) before it buys aircraft.
+    objects = _object_words(token)
+    if objects:
+        entries.sort(key=lambda en: not (en.needs_object and objects & set(en.needs_object)))
     for entry in entries:
         if parsed and not any(token.pos_ in POS_OK[p] for p in entry.pos):
             continue
@@ -135,6 +141,19 @@ def _choose(
             continue  # "Strike" in a name, "the Post"...
         return entry
     return None
+
+
+def _object_words(token: Token) -> set[str]:
+    """The head nouns of a parsed verb's direct object (or passive subject) and their
+    conjuncts, lower case: "troops" in "5,682 troops, backed by aircraft"."""
+    if not token.doc.has_annotation("DEP") or token.pos_ not in {"VERB", "AUX"}:
+        return set()
+    return {
+        t.lower_
+        for child in token.children
+        if child.dep_ in {"dobj", "nsubjpass"}
+        for t in _conj_tokens(child)
+    }
 
 
 def _roles_from_parse(doc: Doc, hit: TriggerHit) -> None:

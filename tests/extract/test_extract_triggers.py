@@ -45,3 +45,29 @@ def test_the_accused_acts_in_the_gerund(engine: Any) -> None:
     assault = [e for e in events if e["type"] == "ASSAULT"]
     assert assault and "org:hamas" in assault[0]["actors"]
     assert "country:ISR" not in assault[0]["actors"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "etype", "actor"),
+    [
+        ("Rubio spoke with President Ali by phone on Wednesday.", "CONSULT", "country:USA"),
+        ("Pakistan reserved the right to respond in self-defence.", "THREATEN", "country:PAK"),
+        ("Tehran called the move illegal and unacceptable.", "ACCUSE", "country:IRN"),
+        ("Ukraine will sever diplomatic relations with Iran.", "SANCTION", "country:UKR"),
+        (
+            "Maduro ordered 5,000 troops, backed by aircraft, to the border.",
+            "MOBILIZE",
+            "country:VEN",
+        ),
+    ],
+)
+def test_third_pass_entries(engine: Any, sentence: str, etype: str, actor: str) -> None:
+    events = _events(engine, sentence)
+    found = [e for e in events if e["type"] == etype]
+    assert found, [e["type"] for e in events]
+    assert actor in found[0]["actors"]
+
+
+def test_speaking_to_reporters_is_no_consultation(engine: Any) -> None:
+    events = _events(engine, "Rubio spoke to reporters in Washington on Wednesday.")
+    assert not [e for e in events if e["type"] == "CONSULT"]
