@@ -2,11 +2,12 @@
 
 "mid-October" -> 11..20 October (part-of-month); "earlier this year" -> 1 January .. the day
 before publication (year; "earlier this month" and "earlier this week" likewise); "last week"
--> that Monday..Sunday (week); "on Friday" -> the last Friday (day); "October 24" / "24 Oct
-2025" -> that day; "in 2019" -> the year. Durations ("three years") are not dates. Without a
-publication date, relative expressions keep their text and stay unresolved. A month without a
-year may take the year of the past narrative it is told in (``year`` of :func:`find_dates`); a
-dateline's date (:func:`is_dateline`) is the filing day, no event's date.
+-> that Monday..Sunday (week); "on Friday" -> the last Friday (day), the coming one after a
+future cue ("is expected to meet on Friday"); "October 24" / "24 Oct 2025" -> that day; "in
+2019" -> the year. Durations ("three years") are not dates. Without a publication date,
+relative expressions keep their text and stay unresolved. A month without a year may take the
+year of the past narrative it is told in (``year`` of :func:`find_dates`); a dateline's date
+(:func:`is_dateline`) is the filing day, no event's date.
 
 An event whose own sentence names no date takes a calendar date named before it in its
 paragraph (``dates.paragraph``, chosen in ``analyze``); failing that, the **story day**
@@ -81,6 +82,16 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 
 #: How far before publication a named day may lie to be the story's day.
 STORY_DAYS = 14
+
+
+#: Words before a weekday that make it the coming one: "is expected to discuss it on Friday",
+#: "will be freed by Monday" (but not "said on Monday it would": the cue must come first, and
+#: no speech verb may stand between it and the day).
+_FUTURE = re.compile(
+    r"\b(?:will|would|shall|(?:is|are|was|were) (?:expected|due|scheduled|set) to|"
+    r"(?:planned|scheduled) for)\b(?:(?!\b(?:said|says|told|announced)\b)[^.;])*$",
+    re.I,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -266,6 +277,8 @@ def _resolve(
         pre = (g.get("pre") or "").strip().lower()
         if pre == "next":
             d = pub + timedelta(days=(wd - pub.weekday()) % 7 or 7)
+        elif pre != "last" and _FUTURE.search(m.string, max(0, m.start() - 80), m.start()):
+            d = pub + timedelta(days=(wd - pub.weekday()) % 7)  # "expected to meet on Friday"
         else:
             back = (pub.weekday() - wd) % 7
             if pre == "last" and back == 0:

@@ -452,3 +452,17 @@ def test_a_dateline_is_no_date_of_the_news() -> None:
     text = "Title\nWASHINGTON, Oct 26 (Reuters) - The U.S. approved the sale on Friday."
     dateline, friday = find_dates(text, date(2024, 10, 26))
     assert is_dateline(text, dateline) and not is_dateline(text, friday)
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("The council is expected to discuss it behind closed doors on Friday.", "2025-10-31"),
+        ("The hostages will be freed by midday Monday.", "2025-11-03"),
+        ("He said he would travel on Wednesday.", "2025-10-29"),  # the publication day
+        ("Venezuela said on Friday it would suspend the deal.", "2025-10-24"),  # said: past
+    ],
+)
+def test_a_weekday_after_a_future_cue_is_the_coming_one(text: str, day: str) -> None:
+    (mention,) = find_dates(text, WED)
+    assert mention.when.start == day
