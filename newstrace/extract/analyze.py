@@ -24,7 +24,14 @@ from newstrace.extract.attribution import (
     to_attribution,
 )
 from newstrace.extract.coref import History, definite_references
-from newstrace.extract.dates import DateMention, find_dates
+from newstrace.extract.dates import (
+    DateMention,
+    find_dates,
+    is_dateline,
+    narrative_year,
+    publication_day,
+    story_day,
+)
 from newstrace.extract.entities import EntityRegistry, Mention
 from newstrace.extract.factuality import WOULD_FUTURE, judge
 from newstrace.extract.groups import find_groups
@@ -37,7 +44,25 @@ from newstrace.nlp.knowledge import Knowledge
 from newstrace.nlp.pipeline import ParsedArticle, ParsedSegment, TriggerIndex
 
 MATERIEL_TYPES = {"REQUEST", "AID", "AGREE", "REJECT", "SANCTION"}
-FORCE_TYPES = {"MOBILIZE", "ASSAULT"}  # events whose items are the forces and weapons used
+FORCE_TYPES = {"MOBILIZE", "ASSAULT"}
+#: Calendar dates: those that carry a narrative's date to the next sentences of a paragraph.
+CALENDAR_RULES = {
+    "dates.part_of_month",
+    "dates.part_of_year",
+    "dates.month_day",
+    "dates.day_month",
+    "dates.month_year",
+    "dates.in_month",
+    "dates.iso",
+    "dates.year",
+}
+#: Date rules whose month or day without a year takes the year of a past narrative.
+NARRATIVE_RULES = {
+    "dates.part_of_month",
+    "dates.month_day",
+    "dates.day_month",
+    "dates.in_month",
+}  # events whose items are the forces and weapons used
 BACKGROUND_HEADINGS = ("histor", "background", "context", "previous", "past", "alliance")
 # A noun trigger in one of these positions takes its actor from the clause's subject.
 OBJECT_DEPS = frozenset({"pobj", "dobj", "attr", "oprd", "appos", "conj"})
@@ -127,6 +152,8 @@ class _ArticleRun:
         self.event_segments: set[int] = set()
         self.history = History()
         self._segment_index = {id(seg): n for n, seg in enumerate(parsed.segments)}
+        self._narrative: tuple[int | None, int] = (None, -9)  # a past year, and its paragraph
+        self._block_dates: dict[int, list[DateMention]] = {}  # paragraph -> its dates, in order
 
     # -------------------------------------------------------------------------------------
     def run(self) -> Report:
@@ -213,7 +240,7 @@ class _ArticleRun:
     ) -> None:
         doc, offset = seg.doc, seg.offset
         hits = find_triggers(doc, self.a.triggers)
-        dates = find_dates(seg.segment.text, self.published, offset)
+        dates = self._dates(seg)
         money = find_money(seg.segment.text, offset)
         items = find_items(doc, offset, self.a.materiel, self._weapon_info)
         if not hits:
@@ -244,6 +271,26 @@ class _ArticleRun:
                 continue
             self._add_candidate(cand)
             self.event_segments.add(n)
+
+    def _dates(self, seg: ParsedSegment) -> list[DateMention]:
+        """The segment's dates (datelines left out). A month or day named without a year takes
+        the year of the past narrative it follows: the year a date of this paragraph or the one
+        before it named ("In late 2023 ... On December 1st"); a date relative to publication
+        ("last week", "on Friday") ends the narrative."""
+        block = seg.segment.block
+        year = self._narrative[0] if block - self._narrative[1] <= 1 else None
+        dates = find_dates(seg.segment.text, self.published, seg.offset, year)
+        dates = [d for d in dates if not is_dateline(self.article.text, d)]
+        self._block_dates.setdefault(block, []).extend(dates)
+        for d in dates:
+            named = narrative_year(d)
+            if named is not None:
+                self._narrative = (named, block)
+            elif year is not None and d.rule in NARRATIVE_RULES:
+                self._narrative = (year, block)
+            else:
+                self._narrative = (None, block)
+        return dates
 
     def _anaphor(self, cand: Candidate) -> bool:
         """ "the request", "this appeal": a mention of an event already told — evidence only."""
@@ -678,6 +725,7 @@ class _ArticleRun:
     # -- finishing -----------------------------------------------------------------------------
     def _finish(self) -> list[Event]:
         default_chain = self.graph.longest_chain()
+        day = story_day(self.article.text, self.published)
         out: list[Event] = []
         taken: set[str] = set()
         for ev, first in self.events:
@@ -703,11 +751,37 @@ class _ArticleRun:
                 ev.status = "agreed"
             self._salience(ev, first)
             ev.confidence = _confidence(ev, first)
+            self._default_date(ev, first, day)
             ev.evidence.sort(key=lambda e: (e.start, e.end))
             ev.id = _event_id(self.article.id, ev, taken)
             ev.summary = self._summary(ev)
             out.append(ev)
         return out
+
+    def _default_date(self, ev: Event, first: Candidate, day: DateMention | None) -> None:
+        """An event whose own sentence names no date takes the last calendar date named before
+        it in its paragraph (rule ``dates.paragraph``); else it happened on the story day, else
+        on the publication day (``dates.story_day``, ``dates.publication``: a range with no
+        text, so that readers can tell it from a date the text gives). The rule's evidence is
+        the event's trigger: the date is not read from the event's own words."""
+        if ev.when.start is not None or ev.when.text is not None:
+            return
+        before = [
+            d
+            for d in self._block_dates.get(first.seg.segment.block, [])
+            if d.end <= first.start and d.when.start is not None and _calendar(d)
+        ]
+        if before:
+            ev.when = before[-1].when
+            ev.evidence.append(Evidence(first.start, first.end, "dates.paragraph"))
+            return
+        if self.published is None:
+            return
+        if day is not None:
+            ev.when, rule = day.when, day.rule
+        else:
+            ev.when, rule = publication_day(self.published), "dates.publication"
+        ev.evidence.append(Evidence(first.start, first.end, rule))
 
     def _dated_later(self, ev: Event) -> None:
         """An event dated after the publication date has not happened yet: "the two will meet
@@ -920,6 +994,14 @@ def _merge_money(known: list[Money], new: Money) -> list[Money]:
             m.via = m.via or new.via
             return known
     return [*known, new]
+
+
+def _calendar(d: DateMention) -> bool:
+    """A calendar date ("On December 5th", "in November 2023"), not a day counted from
+    publication ("on Wednesday", "last year") nor a bound ("since March", "until June")."""
+    if d.rule not in CALENDAR_RULES or d.when.text is None:
+        return False
+    return d.when.text.split()[0].lower() not in {"since", "until", "by", "from"}
 
 
 def _overlap(a: When, b: When) -> bool:

@@ -1,9 +1,20 @@
 """Dates in text, resolved against the publication date into ranges with a precision.
 
-"mid-October" -> 11..20 October (part-of-month); "earlier this year" -> 1 January .. publication
-(year); "last week" -> that Monday..Sunday (week); "on Friday" -> the last Friday (day);
-"October 24" / "24 Oct 2025" -> that day; "in 2019" -> the year. Durations ("three years") are
-not dates. Without a publication date, relative expressions keep their text and stay unresolved.
+"mid-October" -> 11..20 October (part-of-month); "earlier this year" -> 1 January .. the day
+before publication (year; "earlier this month" and "earlier this week" likewise); "last week"
+-> that Monday..Sunday (week); "on Friday" -> the last Friday (day), the coming one after a
+future cue ("is expected to meet on Friday"); "October 24" / "24 Oct 2025" -> that day; "in
+2019" -> the year. Durations ("three years") are not dates. Without a publication date,
+relative expressions keep their text and stay unresolved. A month without a year may take the
+year of the past narrative it is told in (``year`` of :func:`find_dates`); a dateline's date
+(:func:`is_dateline`) is the filing day, no event's date.
+
+An event whose own sentence names no date takes a calendar date named before it in its
+paragraph (``dates.paragraph``, chosen in ``analyze``); failing that, the **story day**
+(:func:`story_day`): the first day the article names that lies within :data:`STORY_DAYS` before
+publication ("on Friday", "on 30 October"), else the publication day itself. Such a range has
+no ``text`` (the event's sentence gives none) and its evidence rule says where it came from:
+``dates.story_day`` or ``dates.publication``, on the event's trigger.
 """
 
 from __future__ import annotations
@@ -69,6 +80,20 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 
+#: How far before publication a named day may lie to be the story's day.
+STORY_DAYS = 14
+
+
+#: Words before a weekday that make it the coming one: "is expected to discuss it on Friday",
+#: "will be freed by Monday" (but not "said on Monday it would": the cue must come first, and
+#: no speech verb may stand between it and the day).
+_FUTURE = re.compile(
+    r"\b(?:will|would|shall|(?:is|are|was|were) (?:expected|due|scheduled|set) to|"
+    r"(?:planned|scheduled) for)\b(?:(?!\b(?:said|says|told|announced)\b)[^.;])*$",
+    re.I,
+)
+
+
 @dataclass(frozen=True, slots=True)
 class DateMention:
     start: int
@@ -78,15 +103,23 @@ class DateMention:
     relative: bool
 
 
-def find_dates(text: str, published: date | None, offset: int = 0) -> list[DateMention]:
-    """Every date expression in ``text`` (non-overlapping, earliest first)."""
+def find_dates(
+    text: str, published: date | None, offset: int = 0, year: int | None = None
+) -> list[DateMention]:
+    """Every date expression in ``text`` (non-overlapping, earliest first).
+
+    ``year``: the year a narrative of past events is in ("In late 2023 Mr Maduro ... On
+    December 1st the court ordered"): a month or day named without a year (nor "last", "this",
+    "next") that comes after the publication month is in it rather than in the year before
+    publication, when it is before the publication year.
+    """
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
     for rule, pattern in PATTERNS:
         for m in pattern.finditer(text):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
-            resolved = _resolve(rule, m, published)
+            resolved = _resolve(rule, m, published, year)
             if resolved is None:
                 continue
             when, relative = resolved
@@ -97,7 +130,53 @@ def find_dates(text: str, published: date | None, offset: int = 0) -> list[DateM
     return sorted(found, key=lambda d: d.start)
 
 
-def _resolve(rule: str, m: re.Match[str], pub: date | None) -> tuple[When, bool] | None:
+def narrative_year(dm: DateMention) -> int | None:
+    """The year ``dm`` names itself ("in late 2023", "December 7, 2023"), or ``None``."""
+    if dm.relative or dm.when.start is None:
+        return None
+    return int(dm.when.start[:4])
+
+
+def story_day(text: str, published: date | None) -> DateMention | None:
+    """The day the article's news happened: the first single day ``text`` names that lies from
+    :data:`STORY_DAYS` days before ``published`` up to it; ``None`` when it names none.
+
+    The mention's ``when`` has no text (it dates events whose own sentence names no date) and its
+    rule is ``dates.story_day``.
+    """
+    if published is None:
+        return None
+    for dm in find_dates(text, published):
+        if dm.when.precision != "day" or dm.when.start is None or is_dateline(text, dm):
+            continue
+        gap = (published - date.fromisoformat(dm.when.start)).days
+        if 0 <= gap <= STORY_DAYS:
+            when = When(None, dm.when.start, dm.when.end, "day")
+            return DateMention(dm.start, dm.end, when, "dates.story_day", dm.relative)
+    return None
+
+
+#: "MOSCOW, February 19. /TASS/." "TBILISI, Dec 5 (Reuters) -": the place and day of filing.
+_DATELINE_BEFORE = re.compile(r"[A-Z][\w .'-]{0,30},\s*")
+_DATELINE_AFTER = re.compile(r"\.?\s*[(/]|\s+[-–—]")
+
+
+def is_dateline(text: str, dm: DateMention) -> bool:
+    """Whether ``dm`` (offsets into ``text``) is a dateline's date: the filing day, not the day
+    of the news; it dates no event."""
+    line = text.rfind("\n", 0, dm.start) + 1
+    before = _DATELINE_BEFORE.fullmatch(text, line, dm.start)
+    return bool(before and _DATELINE_AFTER.match(text, dm.end))
+
+
+def publication_day(published: date) -> When:
+    """The publication day as an event's date (rule ``dates.publication``): no text."""
+    return When(None, published.isoformat(), published.isoformat(), "day")
+
+
+def _resolve(
+    rule: str, m: re.Match[str], pub: date | None, narrative: int | None = None
+) -> tuple[When, bool] | None:
     text = m.group(0)
     g = m.groupdict()
     year = int(g["year"]) if g.get("year") else None
@@ -118,10 +197,12 @@ def _resolve(rule: str, m: re.Match[str], pub: date | None) -> tuple[When, bool]
                 year = pub.year if month > pub.month else pub.year + 1
             elif pre == "last":  # the last one before publication: "last October" in October
                 year = pub.year if month < pub.month else pub.year - 1
-            elif pre == "this":
+            elif pre == "this" or month <= pub.month:  # a bare month up to publication: this year
                 year = pub.year
+            elif narrative is not None and narrative < pub.year:  # told in a past year's story
+                year = narrative
             else:  # a bare month after the publication month is last year's
-                year = pub.year if month <= pub.month else pub.year - 1
+                year = pub.year - 1
         days = calendar.monthrange(year, month)[1]
         if rule in {"month_day", "day_month"}:
             day = int(g["day"])
@@ -155,7 +236,9 @@ def _resolve(rule: str, m: re.Match[str], pub: date | None) -> tuple[When, bool]
     if rule == "rel_year":
         y = pub.year - 1 if "last year" in rel else pub.year + 1 if rel == "next year" else pub.year
         start, end = date(y, 1, 1), date(y, 12, 31)
-        if rel in {"earlier this year", "earlier in the year", "this year"}:
+        if rel in {"earlier this year", "earlier in the year"}:
+            end = max(start, pub - timedelta(days=1))  # earlier: before the day of publication
+        elif rel == "this year":
             end = pub
         elif rel == "early this year":
             end = min(pub, date(y, 4, 30))
@@ -172,7 +255,7 @@ def _resolve(rule: str, m: re.Match[str], pub: date | None) -> tuple[When, bool]
             first = (first + timedelta(days=32)).replace(day=1)
         last = first.replace(day=calendar.monthrange(first.year, first.month)[1])
         if rel == "earlier this month":
-            last = pub
+            last = max(first, pub - timedelta(days=1))
         elif rel == "later this month":
             first = pub
         return When(text, first.isoformat(), last.isoformat(), "month"), True
@@ -184,7 +267,7 @@ def _resolve(rule: str, m: re.Match[str], pub: date | None) -> tuple[When, bool]
             monday += timedelta(days=7)
         sunday = monday + timedelta(days=6)
         if rel == "earlier this week":
-            sunday = pub
+            sunday = max(monday, pub - timedelta(days=1))
         return When(text, monday.isoformat(), sunday.isoformat(), "week"), True
     if rule == "rel_day":
         d = pub + timedelta(days={"yesterday": -1, "today": 0, "tomorrow": 1}[rel])
@@ -194,6 +277,8 @@ def _resolve(rule: str, m: re.Match[str], pub: date | None) -> tuple[When, bool]
         pre = (g.get("pre") or "").strip().lower()
         if pre == "next":
             d = pub + timedelta(days=(wd - pub.weekday()) % 7 or 7)
+        elif pre != "last" and _FUTURE.search(m.string, max(0, m.start() - 80), m.start()):
+            d = pub + timedelta(days=(wd - pub.weekday()) % 7)  # "expected to meet on Friday"
         else:
             back = (pub.weekday() - wd) % 7
             if pre == "last" and back == 0:

@@ -203,7 +203,11 @@ def _mention(
 ) -> Mention:
     when = event.get("when") or {}
     start, end = _date(when.get("start")), _date(when.get("end"))
-    hard = start is not None
+    # A range the text gives is hard; the story day or publication day the extractor gives an
+    # event whose sentence names no date (no ``text``) is as soft as no date at all.
+    hard = start is not None and when.get("text") is not None
+    if not hard:
+        start = end = None
     if start is None and info.published is not None:
         start, end = info.published - timedelta(days=SOFT_DAYS), info.published
     items = pool(tuple(pool(_item(i, entities, text, pool)) for i in event.get("items", [])))

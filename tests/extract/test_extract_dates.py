@@ -6,7 +6,13 @@ from datetime import date
 
 import pytest
 
-from newstrace.extract.dates import find_dates
+from newstrace.extract.dates import (
+    find_dates,
+    is_dateline,
+    narrative_year,
+    publication_day,
+    story_day,
+)
 from newstrace.model import When
 from newstrace.model.event import Precision
 
@@ -117,7 +123,7 @@ FRI = date(2025, 10, 24)  # a Friday
             WED,
             "earlier this year",
             "2025-01-01",
-            "2025-10-29",
+            "2025-10-28",  # earlier: before the publication day
             "year",
             "rel_year",
         ),
@@ -126,7 +132,7 @@ FRI = date(2025, 10, 24)  # a Friday
             WED,
             "Earlier this year",
             "2025-01-01",
-            "2025-10-29",
+            "2025-10-28",  # earlier: before the publication day
             "year",
             "rel_year",
         ),
@@ -159,7 +165,7 @@ FRI = date(2025, 10, 24)  # a Friday
             WED,
             "earlier this month",
             "2025-10-01",
-            "2025-10-29",
+            "2025-10-28",  # earlier: before the publication day
             "month",
             "rel_month",
         ),
@@ -188,7 +194,7 @@ FRI = date(2025, 10, 24)  # a Friday
             WED,
             "earlier this week",
             "2025-10-27",
-            "2025-10-29",
+            "2025-10-28",  # earlier: before the publication day
             "week",
             "rel_week",
         ),
@@ -384,3 +390,79 @@ def test_two_month_years_in_a_range() -> None:
         ("May 2019", "2019-05-01", "2019-05-31"),
         ("June 2020", "2020-06-01", "2020-06-30"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "day"),
+    [
+        # the first day named within two weeks before publication
+        (
+            "Title\n\nVenezuela said on Monday it would act. In 2019 it had acted too.",
+            WED,
+            "2025-10-27",
+        ),
+        ("Officials met on 20 October. The talks ended on Friday.", WED, "2025-10-20"),
+        # a dateline names the filing day, not the news: the lead's day wins
+        (
+            "Title\n\nMOSCOW, October 29. /TASS/. Russia agreed on Tuesday to talk.",
+            WED,
+            "2025-10-28",
+        ),
+        ("Title\nTBILISI, Oct 29 (Reuters) - Police detained him on Monday.", WED, "2025-10-27"),
+        # too old, or a month rather than a day: no story day
+        ("The deal was signed on 1 September.", WED, None),
+        ("The deal was signed in mid-October.", WED, None),
+        ("Nothing dated here.", WED, None),
+        ("He left on Friday.", None, None),
+    ],
+)
+def test_story_day(text: str, published: date | None, day: str | None) -> None:
+    found = story_day(text, published)
+    if day is None:
+        assert found is None
+        return
+    assert found is not None
+    assert found.when == When(None, day, day, "day")  # no text: not the event's own words
+    assert found.rule == "dates.story_day"
+
+
+def test_publication_day_has_no_text() -> None:
+    assert publication_day(WED) == When(None, "2025-10-29", "2025-10-29", "day")
+
+
+def test_a_bare_month_after_the_publication_month_takes_the_narratives_year() -> None:
+    may = date(2025, 5, 27)
+    (dec,) = find_dates("On December 1st the court ordered Venezuela", may, year=2023)
+    assert (dec.when.start, dec.relative) == ("2023-12-01", True)
+    (dec,) = find_dates("On December 1st the court ordered Venezuela", may)
+    assert dec.when.start == "2024-12-01"  # without a narrative: the last December
+    (april,) = find_dates("In April the court ordered Venezuela", may, year=2023)
+    assert april.when.start == "2025-04-01"  # up to the publication month: this year's
+    (last,) = find_dates("last December", may, year=2023)
+    assert last.when.start == "2024-12-01"
+
+
+def test_narrative_year_is_the_year_a_date_names() -> None:
+    late, dec = find_dates("In late 2023, and on December 7th", date(2025, 5, 27))
+    assert narrative_year(late) == 2023
+    assert narrative_year(dec) is None
+
+
+def test_a_dateline_is_no_date_of_the_news() -> None:
+    text = "Title\nWASHINGTON, Oct 26 (Reuters) - The U.S. approved the sale on Friday."
+    dateline, friday = find_dates(text, date(2024, 10, 26))
+    assert is_dateline(text, dateline) and not is_dateline(text, friday)
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("The council is expected to discuss it behind closed doors on Friday.", "2025-10-31"),
+        ("The hostages will be freed by midday Monday.", "2025-11-03"),
+        ("He said he would travel on Wednesday.", "2025-10-29"),  # the publication day
+        ("Venezuela said on Friday it would suspend the deal.", "2025-10-24"),  # said: past
+    ],
+)
+def test_a_weekday_after_a_future_cue_is_the_coming_one(text: str, day: str) -> None:
+    (mention,) = find_dates(text, WED)
+    assert mention.when.start == day

@@ -363,3 +363,65 @@ def test_an_event_dated_after_publication_is_future(engine: Any) -> None:
     (consult,) = [e for e in report["events"] if e["type"] == "CONSULT"]
     assert consult["factuality"] == "future"
     assert "factuality.after_publication" in {e["rule"] for e in consult["evidence"]}
+
+
+def test_an_event_without_a_date_takes_the_story_day(engine: Any) -> None:
+    report = _analyse(
+        engine,
+        "Venezuela said on Wednesday it would suspend a gas deal.\n\n"
+        "Caracas accused Trinidad of turning into a platform for aggression.",
+    )
+    (accuse,) = [e for e in report["events"] if e["type"] == "ACCUSE"]
+    assert accuse["when"] == {
+        "text": None, "start": "2025-11-05", "end": "2025-11-05", "precision": "day"
+    }  # fmt: skip
+    assert "dates.story_day" in {e["rule"] for e in accuse["evidence"]}
+
+
+def test_an_event_without_a_date_in_an_undated_article_takes_the_publication_day(
+    engine: Any,
+) -> None:
+    report = _analyse(engine, "Caracas accused Trinidad of turning into a platform for aggression.")
+    (accuse,) = [e for e in report["events"] if e["type"] == "ACCUSE"]
+    assert (accuse["when"]["text"], accuse["when"]["start"]) == (None, "2025-11-07")
+    assert "dates.publication" in {e["rule"] for e in accuse["evidence"]}
+
+
+def test_a_date_of_the_events_own_sentence_is_kept(engine: Any) -> None:
+    report = _analyse(
+        engine,
+        "Venezuela said on Wednesday it would suspend a gas deal.\n\n"
+        "In May 2024, Caracas accused Trinidad of turning into a platform for aggression.",
+    )
+    (accuse,) = [e for e in report["events"] if e["type"] == "ACCUSE"]
+    assert (accuse["when"]["text"], accuse["when"]["start"]) == ("In May 2024", "2024-05-01")
+
+
+def test_a_dateline_dates_no_event(engine: Any) -> None:
+    report = _analyse(
+        engine,
+        "Title\n\nCARACAS, Nov 7 (Reuters) - Venezuela accused Trinidad on Thursday of aggression.",
+    )
+    (accuse,) = [e for e in report["events"] if e["type"] == "ACCUSE"]
+    assert (accuse["when"]["text"], accuse["when"]["start"]) == ("on Thursday", "2025-11-06")
+
+
+def test_a_month_told_in_a_past_narrative_takes_its_year(engine: Any) -> None:
+    report = _analyse(
+        engine,
+        "In late 2023 Venezuela held a referendum on Essequibo.\n\n"
+        "On December 7th Caracas accused Guyana of aggression.",
+    )
+    (accuse,) = [e for e in report["events"] if e["type"] == "ACCUSE"]
+    assert accuse["when"]["start"] == "2023-12-07"  # not the last December, 2024
+
+
+def test_a_calendar_date_of_the_paragraph_dates_the_next_sentences(engine: Any) -> None:
+    report = _analyse(
+        engine,
+        "Venezuela said on Wednesday it would suspend a gas deal.\n\n"
+        "On December 5th, 2023 Maduro presented a new map. Guyana accused Venezuela of aggression.",
+    )
+    (accuse,) = [e for e in report["events"] if e["type"] == "ACCUSE"]
+    assert accuse["when"]["start"] == "2023-12-05"
+    assert "dates.paragraph" in {e["rule"] for e in accuse["evidence"]}

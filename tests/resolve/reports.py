@@ -59,7 +59,7 @@ def deal_report(
         "id": f"ev-{article[:8]}", "type": type_, "mode": None, "contexts": [], "status": status,
         "actors": [f"country:{c}" for c in actors],
         "recipients": [f"country:{c}" for c in recipients], "intermediaries": [],
-        "when": {"text": None, "start": when[0] if when else None,
+        "when": {"text": when[0] if when else None, "start": when[0] if when else None,
                  "end": when[1] if when else None, "precision": "day" if when else "unknown"},
         "where": [], "items": event_items,
         "money": [{"text": f"${m:g}", "amount": m, "currency": "USD", "term": None, "via": None,

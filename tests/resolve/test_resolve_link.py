@@ -34,6 +34,17 @@ def test_two_330_million_sales_seven_years_apart_never_link() -> None:
     assert len(build_stories([old, new])) == 2
 
 
+def test_a_date_given_by_the_text_is_hard_a_story_day_default_is_soft() -> None:
+    dated = deal_report("Reuters", "2025-11-13", when=("2025-11-12", "2025-11-12"))
+    m = _one(dated)
+    assert (m.hard, m.start, m.end) == (True, date(2025, 11, 12), date(2025, 11, 12))
+    defaulted = deal_report("Reuters", "2025-11-13", when=("2025-11-12", "2025-11-12"))
+    defaulted["events"][0]["when"]["text"] = None  # the extractor's story day: no text
+    m = _one(defaulted)
+    assert not m.hard
+    assert (m.start, m.end) == (date(2025, 10, 14), date(2025, 11, 13))  # as if undated
+
+
 def test_a_request_and_its_delivery_join_one_story_in_order() -> None:
     asked = deal_report("Reuters", "2025-03-01", status="requested",
                         items=[("14 missile units", "missile", None)],
