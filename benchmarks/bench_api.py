@@ -575,9 +575,13 @@ def serve_and_drive(url: str, args: argparse.Namespace) -> dict:
 
     port = _free_port()
 
-    env = {"NEWSTRACE_DB": url, "PATH": "/usr/bin:/bin"}
+    # this checkout's code, whichever environment runs it (an editable install may point elsewhere)
+    env = {"NEWSTRACE_DB": url, "PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT)}
+    command = [str(Path(sys.executable).parent / "newstrace"), "serve", "--port", str(port)]
+    if args.workers > 1:
+        command += ["--workers", str(args.workers)]
     server = subprocess.Popen(
-        [str(ROOT / ".venv/bin/newstrace"), "serve", "--port", str(port), "--db", url],
+        [*command, "--db", url],
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
@@ -612,6 +616,7 @@ def main() -> None:
     parser.add_argument("--concurrency", type=int, default=8)
     parser.add_argument("--story-reports", type=int, default=5000)
     parser.add_argument("--no-indexes", action="store_true")
+    parser.add_argument("--workers", type=int, default=1, help="server processes (serve --workers)")
     parser.add_argument("--seed", type=int, default=11)
     parser.add_argument("--data", type=Path, default=Path("/tmp/newstrace-bench"))
     parser.add_argument("--json", type=Path, default=None)
