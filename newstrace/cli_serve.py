@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import ipaddress
 import sys
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -149,7 +149,7 @@ def _run(api: FastAPI, settings: Settings) -> None:  # pragma: no cover - runs u
 
 
 def _run_workers(settings: Settings, workers: int) -> None:  # pragma: no cover - until stopped
-    """``workers`` processes, each with its own app (:func:`newstrace.serve.app.worker_app`),
+    """``workers`` processes, each with its own app (:func:`worker_app`),
     built from the environment: the settings chosen here are passed on through it."""
     import os
 
@@ -176,10 +176,44 @@ def _run_workers(settings: Settings, workers: int) -> None:  # pragma: no cover 
         markup=False,
     )
     uvicorn.run(
-        "newstrace.serve.app:worker_app",
+        "newstrace.cli_serve:worker_app",
         factory=True,
         workers=workers,
         host=settings.host,
         port=settings.port,
         log_level="info",
     )
+
+
+def worker_app() -> FastAPI:  # pragma: no cover - run by uvicorn in each worker process
+    """The app of one ``newstrace serve --workers N`` process: settings from the environment,
+    its own NLP pipeline for submissions, and story merging after each one behind a lock that
+    the workers share (:func:`merge_locked`), so two of them never merge the same reports."""
+    from newstrace.pipeline import Engine
+    from newstrace.serve import create_app
+    from newstrace.settings import get_settings
+
+    settings = get_settings()
+    engine = Engine(settings)
+    engine.load()
+    return create_app(settings, analyser=engine, on_stored=merge_locked)
+
+
+def merge_locked(store: Any) -> Any:
+    """``sync_stories(store)`` while holding an exclusive lock on a file named after the
+    database (one per machine: the workers of one server share it)."""
+    import fcntl
+    import hashlib
+    import tempfile
+    from pathlib import Path
+
+    from newstrace.cli_stories import sync_stories
+
+    name = hashlib.sha256(str(store.url).encode("utf-8")).hexdigest()[:16]
+    path = Path(tempfile.gettempdir()) / f"newstrace-stories-{name}.lock"
+    with path.open("a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            return sync_stories(store)
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)

@@ -77,34 +77,3 @@ def create_app(
     dashboard.install(app, node_modules=node_modules)
     app.add_middleware(BodyLimit, limit=settings.max_request_bytes)
     return app
-
-
-def worker_app() -> FastAPI:  # pragma: no cover - run by uvicorn in each worker process
-    """The app of one ``newstrace serve --workers N`` process: settings from the environment,
-    its own NLP pipeline for submissions, and story merging after each one behind a lock that
-    the workers share (:func:`merge_locked`), so two of them never merge the same reports."""
-    from newstrace.pipeline import Engine
-
-    settings = get_settings()
-    engine = Engine(settings)
-    engine.load()
-    return create_app(settings, analyser=engine, on_stored=merge_locked)
-
-
-def merge_locked(store: Store) -> Any:
-    """``sync_stories(store)`` while holding an exclusive lock on a file named after the
-    database (one per machine: the workers of one server share it)."""
-    import fcntl
-    import hashlib
-    import tempfile
-
-    from newstrace.cli_stories import sync_stories
-
-    name = hashlib.sha256(str(store.url).encode("utf-8")).hexdigest()[:16]
-    path = Path(tempfile.gettempdir()) / f"newstrace-stories-{name}.lock"
-    with path.open("a") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            return sync_stories(store)
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
