@@ -360,9 +360,13 @@ def _restore(engine: Any, ddl: list[str]) -> None:
                 conn.execute(text(f"INSERT INTO {fts} ({fts}) VALUES ('rebuild')"))
 
 
+_WORDS_SEEN: set[tuple[str, str]] = set()
+
+
 def _write(engine: Any, batch: list[Any], *, links: bool) -> None:
     """Insert the rows of ``batch``; without ``links`` (a schema before 0004), the link tables'
-    copies of ``when_start`` and ``event_countries`` are left out."""
+    copies of ``when_start`` and ``event_countries`` are left out, and so are the words index
+    tables (0005). ``text_words`` rows already written by an earlier batch are not repeated."""
     from sqlalchemy import insert
 
     from newstrace.store.tables import (
@@ -372,10 +376,19 @@ def _write(engine: Any, batch: list[Any], *, links: bool) -> None:
         EventEntityRow,
         EventRow,
         ItemRow,
+        TextTermRow,
+        TextWordRow,
     )
 
     if not batch:
         return
+    words = []
+    for b in batch:
+        for row in b.text_words:
+            pair = (row["suffix"], row["term"])
+            if pair not in _WORDS_SEEN:
+                _WORDS_SEEN.add(pair)
+                words.append(row)
     parts = [
         (ArticleRow, [b.article for b in batch]),
         (EntityRow, [r for b in batch for r in b.entities]),
@@ -383,9 +396,13 @@ def _write(engine: Any, batch: list[Any], *, links: bool) -> None:
         (EventEntityRow, [r for b in batch for r in b.event_entities]),
         (EventCountryRow, [r for b in batch for r in b.event_countries]),
         (ItemRow, [r for b in batch for r in b.items]),
+        (TextTermRow, [r for b in batch for r in b.text_terms]),
+        (TextWordRow, words),
     ]
     if not links:
-        parts = [(t, rows) for t, rows in parts if t is not EventCountryRow]
+        parts = [
+            (t, rows) for t, rows in parts if t not in (EventCountryRow, TextTermRow, TextWordRow)
+        ]
         parts = [
             (t, [{k: v for k, v in r.items() if k != "when_start"} for r in rows])
             if t is EventEntityRow
@@ -575,9 +592,13 @@ def serve_and_drive(url: str, args: argparse.Namespace) -> dict:
 
     port = _free_port()
 
-    env = {"NEWSTRACE_DB": url, "PATH": "/usr/bin:/bin"}
+    # this checkout's code, whichever environment runs it (an editable install may point elsewhere)
+    env = {"NEWSTRACE_DB": url, "PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT)}
+    command = [str(Path(sys.executable).parent / "newstrace"), "serve", "--port", str(port)]
+    if args.workers > 1:
+        command += ["--workers", str(args.workers)]
     server = subprocess.Popen(
-        [str(ROOT / ".venv/bin/newstrace"), "serve", "--port", str(port), "--db", url],
+        [*command, "--db", url],
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
@@ -604,6 +625,43 @@ def serve_and_drive(url: str, args: argparse.Namespace) -> dict:
         server.wait(timeout=30)
 
 
+Q_WORDS = ["missile", "Russia", "sanctions", "Su-30MK2", "drone", "ceasefire", "NATO", "zq0012345"]
+
+
+def compare_q(url: str, rounds: int) -> dict[str, Any]:
+    """Each ``q`` of the mix through ``list_events`` in this process, ``rounds`` times,
+    alternating the words index (``WORDS = True``) with the way before it (text index, then
+    the walk): median and max ms of each."""
+    from newstrace.serve import queries
+    from newstrace.store.engine import make_engine
+    from newstrace.store.repository import Store
+
+    store = Store(make_engine(url))
+    times: dict[tuple[str, bool], list[float]] = {}
+    try:
+        for _ in range(rounds):
+            for word in Q_WORDS:
+                for words in (True, False):
+                    queries.WORDS = words
+                    t0 = time.perf_counter()
+                    queries.list_events(store, queries.EventFilter(q=word), limit=50, offset=0)
+                    times.setdefault((word, words), []).append(1000 * (time.perf_counter() - t0))
+    finally:
+        queries.WORDS = True
+        store.close()
+    out = {}
+    for word in Q_WORDS:
+        a, b = times[(word, True)], times[(word, False)]
+        out[word] = {
+            "words_median_ms": round(statistics.median(a), 1),
+            "words_max_ms": round(max(a), 1),
+            "before_median_ms": round(statistics.median(b), 1),
+            "before_max_ms": round(max(b), 1),
+        }
+        print(f"  q={word:<12} {json.dumps(out[word])}", flush=True)
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--events", type=int, default=1_000_000)
@@ -612,6 +670,14 @@ def main() -> None:
     parser.add_argument("--concurrency", type=int, default=8)
     parser.add_argument("--story-reports", type=int, default=5000)
     parser.add_argument("--no-indexes", action="store_true")
+    parser.add_argument("--workers", type=int, default=1, help="server processes (serve --workers)")
+    parser.add_argument(
+        "--compare-q",
+        type=int,
+        default=0,
+        metavar="ROUNDS",
+        help="instead of the load: time each q with and without the words index, in-process",
+    )
     parser.add_argument("--seed", type=int, default=11)
     parser.add_argument("--data", type=Path, default=Path("/tmp/newstrace-bench"))
     parser.add_argument("--json", type=Path, default=None)
@@ -623,6 +689,9 @@ def main() -> None:
         url = db_url(kind, args.data, args.events, not args.no_indexes, args.pg_db)
         loaded = load(kind, url, base, args)
         print(f"{kind}: {json.dumps(loaded)}", flush=True)
+        if args.compare_q:
+            out["dbs"][kind] = {"load": loaded, "compare_q": compare_q(url, args.compare_q)}
+            continue
         measured = serve_and_drive(url, args)
         out["dbs"][kind] = {"load": loaded, "load_test": measured}
         for q, row in measured.items():

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import ipaddress
 import sys
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -42,6 +42,15 @@ def serve(
         typer.Option(min=0, max=65535, help="Port to listen on [default: NEWSTRACE_PORT, 8000]."),
     ] = None,
     db: DbOption = None,
+    workers: Annotated[
+        int,
+        typer.Option(
+            min=1,
+            help="Server processes (uvicorn workers) sharing the port; each loads the NLP "
+            "pipeline for submissions. More than one answers reads in parallel on a machine "
+            "with spare cores (docs/benchmarks.md).",
+        ),
+    ] = 1,
     get: Annotated[
         str | None,
         typer.Option(
@@ -64,6 +73,9 @@ def serve(
         return
     _check_exposure(settings)
     _quiet_libraries()
+    if workers > 1:
+        _run_workers(settings, workers)
+        return
     from newstrace.pipeline import Engine
 
     try:
@@ -134,3 +146,74 @@ def _run(api: FastAPI, settings: Settings) -> None:  # pragma: no cover - runs u
         markup=False,
     )
     uvicorn.run(api, host=settings.host, port=settings.port, log_level="info")
+
+
+def _run_workers(settings: Settings, workers: int) -> None:  # pragma: no cover - until stopped
+    """``workers`` processes, each with its own app (:func:`worker_app`),
+    built from the environment: the settings chosen here are passed on through it."""
+    import os
+
+    import uvicorn
+
+    from newstrace.cli_stories import sync_stories
+    from newstrace.store import open_store
+
+    os.environ.update(
+        {
+            "NEWSTRACE_DB": settings.db,
+            "NEWSTRACE_HOST": settings.host,
+            "NEWSTRACE_PORT": str(settings.port),
+        }
+    )
+    try:
+        with open_store(settings.db) as store:  # migrated and merged once, before the workers
+            sync_stories(store)
+    except NewstraceError as err:
+        _fail(err)
+    err_console.print(
+        f"newstrace: serving http://{settings.host}:{settings.port}/api/ with {workers} "
+        f"workers (docs at /api/docs; Ctrl-C to stop)",
+        markup=False,
+    )
+    uvicorn.run(
+        "newstrace.cli_serve:worker_app",
+        factory=True,
+        workers=workers,
+        host=settings.host,
+        port=settings.port,
+        log_level="info",
+    )
+
+
+def worker_app() -> FastAPI:  # pragma: no cover - run by uvicorn in each worker process
+    """The app of one ``newstrace serve --workers N`` process: settings from the environment,
+    its own NLP pipeline for submissions, and story merging after each one behind a lock that
+    the workers share (:func:`merge_locked`), so two of them never merge the same reports."""
+    from newstrace.pipeline import Engine
+    from newstrace.serve import create_app
+    from newstrace.settings import get_settings
+
+    settings = get_settings()
+    engine = Engine(settings)
+    engine.load()
+    return create_app(settings, analyser=engine, on_stored=merge_locked)
+
+
+def merge_locked(store: Any) -> Any:
+    """``sync_stories(store)`` while holding an exclusive lock on a file named after the
+    database (one per machine: the workers of one server share it)."""
+    import fcntl
+    import hashlib
+    import tempfile
+    from pathlib import Path
+
+    from newstrace.cli_stories import sync_stories
+
+    name = hashlib.sha256(str(store.url).encode("utf-8")).hexdigest()[:16]
+    path = Path(tempfile.gettempdir()) / f"newstrace-stories-{name}.lock"
+    with path.open("a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            return sync_stories(store)
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)

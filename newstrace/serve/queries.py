@@ -15,7 +15,18 @@ from datetime import date
 from typing import Any
 from weakref import WeakKeyDictionary
 
-from sqlalchemy import ColumnElement, Connection, Engine, and_, exists, func, or_, select, text
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Engine,
+    and_,
+    exists,
+    func,
+    or_,
+    select,
+    text,
+    tuple_,
+)
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import aliased
 
@@ -32,7 +43,10 @@ from newstrace.store.tables import (
     EventRow,
     StoryEventRow,
     StoryRow,
+    TextTermRow,
+    TextWordRow,
 )
+from newstrace.store.terms import TOP, query_word
 
 #: Stories read per query by :func:`iter_stories`.
 STORY_PAGE = 100
@@ -40,6 +54,18 @@ STORY_PAGE = 100
 #: Up to this many articles found through the text index for ``q``, the query reads only those
 #: articles' events; beyond it, the newest-first walk finds a page sooner.
 TEXT_BOUND = 1000
+
+#: Whether ``q`` goes through the words index (``text_terms``, migration 0005) first; tests
+#: turn it off to compare with the text-index and walked answers.
+WORDS = True
+
+#: A word of ``q`` held in more words than this (``ing``) is not looked up in the words index.
+MAX_TERMS = 16
+
+#: Articles read from the words index in the first step (doubled at each next one), and the most
+#: events of one step's articles taken (all of them, in practice).
+WORDS_CHUNK = 32
+EVENTS_PER_CHUNK = 1_000_000
 
 _TEXT_INDEX: WeakKeyDictionary[Engine, bool] = WeakKeyDictionary()
 
@@ -200,8 +226,7 @@ def list_events(store: Store, f: EventFilter, *, limit: int, offset: int) -> lis
     participants (one round trip: under load, each one waits its turn for the CPU).
     """
     with reading(store) as conn:
-        found = _text_candidates(conn, store.engine, f.q) if f.q else None
-        keys = event_keys(f, limit=limit + 1, offset=offset, articles=found).subquery("page")
+        keys = _page_keys(conn, store.engine, f, limit=limit + 1, offset=offset).subquery("page")
         query = (
             select(*_EVENT_COLUMNS, _PART.entity_id.label("part_id"), _PART.role.label("part_role"))
             .select_from(keys)
@@ -235,6 +260,94 @@ def list_events(store: Store, f: EventFilter, *, limit: int, offset: int) -> lis
             if row["part_role"] in _PLURAL:
                 rows[-1][_PLURAL[row["part_role"]]].append(row["part_id"])
     return rows
+
+
+def _page_keys(conn: Connection, engine: Engine, f: EventFilter, *, limit: int, offset: int) -> Any:
+    """The query of one page's keys: :func:`event_keys`; for ``q``, over the articles the words
+    index finds (:func:`_by_words`), else those of the text index (:func:`_text_candidates`),
+    else the plain newest-first walk."""
+    if not f.q:
+        return event_keys(f, limit=limit, offset=offset)
+    if WORDS:
+        page = _by_words(conn, f, limit=limit, offset=offset)
+        if page is not None:
+            if not page:
+                return event_keys(f, limit=limit, offset=offset, articles=[])
+            return select(EventRow.article_id, EventRow.event_id, EventRow.when_start).where(
+                EventRow.article_id.in_(sorted({a for a, _, _ in page})),
+                tuple_(EventRow.article_id, EventRow.event_id).in_([(a, e) for a, e, _ in page]),
+            )
+    found = _text_candidates(conn, engine, f.q)
+    return event_keys(f, limit=limit, offset=offset, articles=found)
+
+
+def _by_words(conn: Connection, f: EventFilter, *, limit: int, offset: int) -> list[Any] | None:
+    """The keys of the page of events matching ``f`` (``q`` set), found through the words index
+    (``text_terms``, docs/store.md); ``None`` when ``q`` has no word to look up or its word is
+    part of more than :data:`MAX_TERMS` words.
+
+    The articles holding a word that holds ``q``'s longest word are read newest first (by their
+    newest event) in growing chunks; the events of each chunk that meet every filter, ``q``
+    itself included, are collected. An article read later has no event newer than the last one
+    read, so once ``offset + limit`` collected events are newer than that, the page is known.
+    """
+    assert f.q
+    word = query_word(f.q)
+    if word is None:
+        return None
+    terms = list(
+        conn.execute(
+            select(TextWordRow.term)
+            .where(TextWordRow.suffix >= word, TextWordRow.suffix < word + TOP)
+            .distinct()
+            .limit(MAX_TERMS + 1)
+        ).scalars()
+    )
+    if len(terms) > MAX_TERMS:
+        return None
+    need = offset + limit
+    found: list[Any] = []
+    seen: set[str] = set()
+    read = dict.fromkeys(terms, 0)  # postings read per word (each walks its own index)
+    last: dict[str, Any] = {}
+    size = WORDS_CHUNK
+    while read:
+        chunk: set[str] = set()
+        for term in list(read):
+            postings = conn.execute(
+                select(TextTermRow.article_id, TextTermRow.newest)
+                .where(TextTermRow.term == term)
+                .order_by(TextTermRow.newest.desc().nulls_last(), TextTermRow.article_id)
+                .limit(size)
+                .offset(read[term])
+            ).all()
+            chunk.update(p.article_id for p in postings)
+            if len(postings) < size:
+                del read[term]  # every article holding this word has been read
+                last.pop(term, None)
+            else:
+                read[term] += size
+                last[term] = postings[-1].newest
+        ids = sorted(chunk - seen)
+        seen.update(ids)
+        if ids:
+            found += conn.execute(event_keys(f, limit=EVENTS_PER_CHUNK, offset=0, articles=ids))
+            found.sort(key=_newest_first)
+        # An article not read yet has no event newer than the newest of the words' last
+        # reads, or only undated events (a word whose last read is undated): dated events
+        # newer than that are all found already, and come before every unread one.
+        dated = [d for d in last.values() if d is not None]
+        newer = [k for k in found if k[2] is not None and (not dated or k[2] > max(dated))]
+        if read and len(newer) >= need:
+            break
+        size *= 2
+    return [tuple(k) for k in found[offset:need]]
+
+
+def _newest_first(key: Any) -> tuple[Any, ...]:
+    """The API's order of event keys (``article_id``, ``event_id``, ``when_start``)."""
+    undated = key[2] is None
+    return (undated, -(key[2].toordinal()) if not undated else 0, key[0], key[1])
 
 
 def _text_candidates(conn: Connection, engine: Engine, q: str) -> list[str] | None:

@@ -13,7 +13,7 @@ On SQLite, two FTS5 tables with the ``trigram`` tokenizer (``articles_fts``, ``e
 external content, kept in step by triggers) find the candidate rows.
 
 Migration ``0003`` calls :func:`create` (and :func:`drop` on downgrade), ``0004``
-:func:`create_links` (and :func:`drop_links`); the Alembic comparison with the table models
+:func:`create_links` (and :func:`drop_links`), ``0005`` :func:`create_terms`; the Alembic comparison with the table models
 skips these objects (:func:`is_dialect_object`).
 """
 
@@ -47,6 +47,11 @@ ORDERED_LINKS: tuple[tuple[str, str, str], ...] = (
     ("ix_event_countries_newest", "event_countries", "country, " + LINK_NEWEST),
 )
 
+#: Migration 0005: the articles holding a word, newest first (``newstrace.store.terms``).
+ORDERED_TERMS: tuple[tuple[str, str, str], ...] = (
+    ("ix_text_terms_newest", "text_terms", "term, newest DESC{nulls}, article_id"),
+)
+
 #: pg_trgm GIN indexes: (name, table, column).
 TRIGRAM: tuple[tuple[str, str, str], ...] = (
     ("ix_articles_text_trgm", "articles", "text"),
@@ -66,7 +71,7 @@ def is_dialect_object(name: str | None) -> bool:
     """Whether ``name`` is one of the objects made here (or an FTS5 shadow table)."""
     if name is None:
         return False
-    names = {n for n, _, _ in (*ORDERED, *ORDERED_LINKS, *TRIGRAM)}
+    names = {n for n, _, _ in (*ORDERED, *ORDERED_LINKS, *ORDERED_TERMS, *TRIGRAM)}
     fts = {f for f, _, _ in FTS}
     return name in names or name in fts or any(name == f + s for f in fts for s in _FTS_SHADOWS)
 
@@ -85,6 +90,11 @@ def create(conn: Connection) -> list[str]:
 def create_links(conn: Connection) -> None:
     """Create the newest-first indexes of the link tables (:data:`ORDERED_LINKS`, 0004)."""
     _create_ordered(conn, ORDERED_LINKS)
+
+
+def create_terms(conn: Connection) -> None:
+    """Create the newest-first index of ``text_terms`` (:data:`ORDERED_TERMS`, 0005)."""
+    _create_ordered(conn, ORDERED_TERMS)
 
 
 def drop_links(conn: Connection) -> None:

@@ -31,6 +31,8 @@ from newstrace.store.tables import (
     EventEntityRow,
     EventRow,
     ItemRow,
+    TextTermRow,
+    TextWordRow,
 )
 
 log = logging.getLogger(__name__)
@@ -149,6 +151,8 @@ class Store(StoryMethods):
             _insert(conn, EventEntityRow, rows.event_entities)
             _insert(conn, EventCountryRow, rows.event_countries)
             _insert(conn, ItemRow, rows.items)
+            _insert(conn, TextTermRow, rows.text_terms)
+            insert_words(conn, rows.text_words)
         return True
 
     # -- reading ---------------------------------------------------------------------------
@@ -262,6 +266,20 @@ class _Reading:
 def _insert(conn: Connection, table: type[Any], rows: list[dict[str, Any]]) -> None:
     if rows:
         conn.execute(insert(table), rows)
+
+
+def insert_words(conn: Connection, rows: list[dict[str, Any]]) -> None:
+    """Add ``text_words`` rows, leaving those already there (another article's words)."""
+    if not rows:
+        return
+    if conn.dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+        conn.execute(pg_insert(TextWordRow).on_conflict_do_nothing(), rows)
+    else:
+        from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+        conn.execute(sqlite_insert(TextWordRow).on_conflict_do_nothing(), rows)
 
 
 def _metadata(row: dict[str, Any]) -> dict[str, Any]:

@@ -15,6 +15,7 @@ from typing import Any
 
 from newstrace.errors import StoreError
 from newstrace.store.tables import EVENT_ROLES
+from newstrace.store.terms import term_rows, word_rows
 
 Row = dict[str, Any]
 
@@ -32,6 +33,8 @@ class ReportRows:
     event_entities: list[Row] = field(default_factory=list)
     event_countries: list[Row] = field(default_factory=list)
     items: list[Row] = field(default_factory=list)
+    text_terms: list[Row] = field(default_factory=list)
+    text_words: list[Row] = field(default_factory=list)
 
 
 def canonical(report: dict[str, Any]) -> dict[str, Any]:
@@ -152,6 +155,11 @@ def report_rows(
                     "action": item.get("action") or "other",
                 }
             )
+    dated = [e["when_start"] for e in rows.events if e["when_start"] is not None]
+    rows.text_terms = term_rows(
+        article_id, text, (e["summary"] for e in rows.events), max(dated) if dated else None
+    )
+    rows.text_words = word_rows(t["term"] for t in rows.text_terms)
     return rows
 
 

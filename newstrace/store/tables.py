@@ -201,10 +201,34 @@ class ItemRow(Base):
     )
 
 
+class TextTermRow(Base):
+    """A word of an article's text or of its events' summaries (``newstrace.store.terms``),
+    with the ``when_start`` of the article's newest event (migration 0005)."""
+
+    __tablename__ = "text_terms"
+
+    term: Mapped[str] = mapped_column(String, primary_key=True)
+    article_id: Mapped[str] = mapped_column(
+        String(64), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True
+    )
+    newest: Mapped[date | None] = mapped_column(Date)
+
+    # newest first per word: migration 0005, newstrace/store/indexes.py
+
+
+class TextWordRow(Base):
+    """A suffix of an indexed word, and the word (the words that hold a substring)."""
+
+    __tablename__ = "text_words"
+
+    suffix: Mapped[str] = mapped_column(String, primary_key=True)
+    term: Mapped[str] = mapped_column(String, primary_key=True)
+
+
 #: Children first: the order to delete an article's rows in (and the reverse to insert them).
 CHILD_TABLES: tuple[Table, ...] = tuple(
     Base.metadata.tables[name]
-    for name in ("items", "event_countries", "event_entities", "events", "entities")
+    for name in ("text_terms", "items", "event_countries", "event_entities", "events", "entities")
 )
 
 

@@ -73,7 +73,7 @@ def test_a_0003_database_upgrades_with_its_links_filled(db_url: str, tmp_path: P
     assert not {n for n, _, _ in ORDERED_LINKS} & _index_names(db_url)
 
     with open_store(db_url) as store:
-        assert current_revision(store.engine) == head_revision() == "0004"
+        assert current_revision(store.engine) == head_revision()
         for report, _ in reports:
             assert store.get_report(report["article"]["id"]) == report
         assert store.count() == {"articles": 3, "events": 6, "entities": 21}

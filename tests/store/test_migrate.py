@@ -17,7 +17,7 @@ from .reports import make_report, variant_text
 
 TABLES = {"articles", "entities", "events", "event_entities", "items", "alembic_version"}
 TABLES |= {"stories", "story_events", "story_reports", "story_actors", "story_keys"}
-TABLES |= {"resolved_articles", "event_countries"}
+TABLES |= {"resolved_articles", "event_countries", "text_terms", "text_words"}
 
 
 def test_the_package_ships_its_migrations() -> None:
@@ -27,7 +27,8 @@ def test_the_package_ships_its_migrations() -> None:
     assert (MIGRATIONS_DIR / "versions" / "0002_stories.py").is_file()
     assert (MIGRATIONS_DIR / "versions" / "0003_query_indexes.py").is_file()
     assert (MIGRATIONS_DIR / "versions" / "0004_link_order.py").is_file()
-    assert head_revision() == "0004"
+    assert (MIGRATIONS_DIR / "versions" / "0005_text_terms.py").is_file()
+    assert head_revision() == "0005"
 
 
 def test_open_creates_the_schema_at_head(db_url: str) -> None:
@@ -59,7 +60,7 @@ def test_reopening_an_existing_database_keeps_its_data(db_url: str) -> None:
         assert store.save(report, text=text_) is False
         with store.engine.connect() as conn:
             assert conn.execute(text("SELECT version_num FROM alembic_version")).all() == [
-                ("0004",)
+                ("0005",)
             ]
 
 
