@@ -28,7 +28,7 @@ from newstrace.extract.dates import DateMention, find_dates
 from newstrace.extract.entities import EntityRegistry, Mention
 from newstrace.extract.factuality import WOULD_FUTURE, judge
 from newstrace.extract.groups import find_groups
-from newstrace.extract.items import ItemMention, MaterielLexicon, find_items
+from newstrace.extract.items import ItemMention, MaterielLexicon, find_items, restated
 from newstrace.extract.money import MoneyMention, find_money, via_after
 from newstrace.extract.people import PeopleResolver
 from newstrace.extract.triggers import LOCATIVE, RECIPIENT_PREPS, TriggerHit, find_triggers
@@ -672,6 +672,11 @@ class _ArticleRun:
                 known.evidence += [e for e in item.evidence if e not in known.evidence]
                 if known.system is None and item.system:
                     known.system, known.origin = item.system, item.origin or known.origin
+                return
+        for n, known in enumerate(ev.items):
+            kept = restated(known, item)
+            if kept is not None:  # "missiles" in the title, "14 missile units" in the text
+                ev.items[n] = kept
                 return
         ev.items.append(item)
 
