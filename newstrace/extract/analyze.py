@@ -28,8 +28,15 @@ from newstrace.extract.dates import DateMention, find_dates
 from newstrace.extract.entities import EntityRegistry, Mention
 from newstrace.extract.factuality import WOULD_FUTURE, judge
 from newstrace.extract.groups import find_groups
-from newstrace.extract.items import ItemMention, MaterielLexicon, find_items, restated
+from newstrace.extract.items import (
+    ItemMention,
+    MaterielLexicon,
+    find_items,
+    holds_item,
+    restated,
+)
 from newstrace.extract.money import MoneyMention, find_money, via_after
+from newstrace.extract.money import bare as bare_money
 from newstrace.extract.people import PeopleResolver
 from newstrace.extract.triggers import LOCATIVE, RECIPIENT_PREPS, TriggerHit, find_triggers
 from newstrace.model import Entity, Event, Evidence, Item, Money, Place, Report, Span, When
@@ -452,7 +459,8 @@ class _ArticleRun:
             return None if before_only else min(pool, key=lambda c: abs(c.start - pos))
 
         for im in items:
-            target = nearest(im.start, MATERIEL_TYPES | FORCE_TYPES)
+            types = {t for t in MATERIEL_TYPES | FORCE_TYPES if holds_item(t, im.item)}
+            target = nearest(im.start, types)
             if target is not None:
                 if target.hit.entry.type in FORCE_TYPES and im.item.action == "supply":
                     im.item.action = "other"  # ships deployed, missiles fired: not supplied
@@ -924,7 +932,9 @@ def _merge_money(known: list[Money], new: Money) -> list[Money]:
             m.evidence += [e for e in new.evidence if e not in m.evidence]
             m.via = m.via or new.via
             return known
-    return [*known, new]
+    if known and bare_money(new):
+        return known  # "financing" again, after "a three-year financing plan"
+    return [*[m for m in known if not bare_money(m)], new]
 
 
 def _overlap(a: When, b: When) -> bool:

@@ -86,7 +86,30 @@ MODIFIED = frozenset(
         "plans",
         "request",
         "requests",
+        "technology",
+        "technologies",
     ]
+)
+# Words right before a materiel noun that make it civilian: "cargo ships", "fuel tanks",
+# "think tanks", "aid trucks".
+CIVILIAN = frozenset(
+    {
+        "cargo",
+        "merchant",
+        "container",
+        "commercial",
+        "civilian",
+        "fishing",
+        "passenger",
+        "fuel",
+        "oil",
+        "water",
+        "storage",
+        "think",
+        "aid",
+        "bulk",
+        "abandoned",
+    }
 )
 # Words that may stand inside an item's noun phrase, before the head.
 MODIFIER_WORDS = frozenset(
@@ -301,6 +324,9 @@ def find_items(
             continue
         if entry is not None and entry.unit and end < len(doc) and words[end] == "of":
             continue  # "14 sets of missiles": the missiles are the item
+        before = start - 2 if start >= 2 and words[start - 1] == "-" else start - 1
+        if entry is not None and before >= 0 and words[before] in CIVILIAN:
+            continue  # "a cargo ship", "fuel tanks", "a think-tank", "abandoned ship"
         # Walk left over the noun phrase: modifiers, systems, origins, quantity words.
         left, q_end = _phrase_start(doc, words, start, end, weapon_tokens, lexicon)
         q_words = [t.text for t in doc[left:q_end]]
@@ -522,7 +548,12 @@ def _of_quantity(doc: Doc, words: list[str], left: int) -> tuple[Quantity, int] 
 def _np_word(
     token: Token, word: str, weapons: dict[int, str], lexicon: MaterielLexicon, end: int
 ) -> bool:
-    if token.i in weapons or word in MODIFIER_WORDS:
+    if token.i in weapons:
+        return True
+    verb = token.doc.has_annotation("DEP") and token.pos_ in {"VERB", "AUX"}
+    if verb and not (token.i > 0 and token.doc[token.i - 1].text in {"-", "–"}):
+        return False  # "had used long-range weapons", "supplied drones" (not "U.S.-supplied")
+    if word in MODIFIER_WORDS:
         return True
     if word in {"-"}:
         return True
@@ -581,6 +612,16 @@ _GENERIC = {
     ),
     "drone": frozenset({"loitering_munition"}),
 }
+
+
+def holds_item(event_type: str, item: Item) -> bool:
+    """Whether an event of ``event_type`` can hold ``item`` (the gold convention,
+    tests/eval/README.md): an agreement, a rejection or a sanction names materiel that another
+    event moves ("agreed to supply 14 missiles": the supply holds them); soldiers in an attack
+    are its actors or victims, not materiel it uses."""
+    if event_type in {"AGREE", "REJECT", "SANCTION"}:
+        return False
+    return not (event_type == "ASSAULT" and item.category == "troops")
 
 
 def restated(known: Item, new: Item) -> Item | None:

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from newstrace.extract.items import restated
+from newstrace.extract.items import holds_item, restated
 from newstrace.model import Evidence, Item, Quantity
 from newstrace.model.article import Article, normalise_text
 
@@ -92,6 +92,21 @@ CASES: list[tuple[str, list[tuple[str, float | None, str | None, str | None]], s
         [],
         {"missile"},
     ),
+    (
+        "The Houthis fired a missile at a cargo ship in the Gulf of Aden, setting fuel tanks ablaze.",
+        [("missile", 1, "exact", "other")],
+        {"warship", "tank"},
+    ),
+    (
+        "Militants attacked Israeli troops in Rafah with an anti-tank missile.",
+        [("anti_tank_missile", 1, "exact", "other")],
+        {"troops"},
+    ),
+    (
+        "Pakistan said it had used long-range weapons against Indian targets.",
+        [],
+        {"equipment"},
+    ),
 ]
 
 
@@ -160,3 +175,12 @@ def test_two_counted_items_stay_two() -> None:
     ten = _item("warship", Quantity(10, kind="approx"))
     assert restated(eight, ten) is None
     assert restated(_item("drone", Quantity(None, kind="unspecified")), eight) is None
+
+
+def test_which_events_hold_items() -> None:
+    troops = _item("troops", Quantity(200, kind="approx"))
+    assert holds_item("AID", troops) and holds_item("MOBILIZE", troops)
+    assert not holds_item("ASSAULT", troops)
+    missiles = _item("missile", Quantity(None, kind="unspecified"))
+    assert holds_item("ASSAULT", missiles)
+    assert not any(holds_item(t, missiles) for t in ("AGREE", "REJECT", "SANCTION"))
