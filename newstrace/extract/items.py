@@ -111,6 +111,8 @@ CIVILIAN = frozenset(
         "abandoned",
     }
 )
+# Heads that name many of a thing at once: "a" counts them, not the items ("a missile salvo").
+COLLECTIVE = frozenset({"salvo", "barrage"})
 # Words that may stand inside an item's noun phrase, before the head.
 MODIFIER_WORDS = frozenset(
     [
@@ -332,8 +334,9 @@ def find_items(
         q_words = [t.text for t in doc[left:q_end]]
         k = q_end
         # "a"/"an" only counts with a singular head.
-        if q_words and [w.lower() for w in q_words] in (["a"], ["an"]) and _plural(doc[start:end]):
-            q_words = []
+        article_only = [w.lower() for w in q_words] in (["a"], ["an"])
+        if article_only and (_plural(doc[start:end]) or words[end - 1] in COLLECTIVE):
+            q_words = []  # "a missile salvo" counts a salvo, not missiles
         quantity = parse_quantity(q_words) or Quantity(None, kind="unspecified")
         text_start = left
         if not q_words:

@@ -103,6 +103,21 @@ CASES: list[tuple[str, list[tuple[str, float | None, str | None, str | None]], s
         {"troops"},
     ),
     (
+        "Iran retaliated the next evening with a missile salvo at the Al Udeid air base.",
+        [("missile", None, "unspecified", "other")],
+        set(),
+    ),
+    (
+        "Türkiye asked to buy 40 new F-16 fighter jets and 79 modernization kits.",
+        [("fighter_aircraft", 40, "exact", None), ("equipment", 79, "exact", None)],
+        set(),
+    ),
+    (
+        "Washington approved a sale of spare parts for F-16 fighter jets and radar equipment.",
+        [("spare_parts", None, None, "sell"), ("radar", None, None, "sell")],
+        {"equipment", "fighter_aircraft"},
+    ),
+    (
         "Pakistan said it had used long-range weapons against Indian targets.",
         [],
         {"equipment"},
