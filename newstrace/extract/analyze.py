@@ -35,8 +35,15 @@ from newstrace.extract.dates import (
 from newstrace.extract.entities import EntityRegistry, Mention
 from newstrace.extract.factuality import WOULD_FUTURE, judge
 from newstrace.extract.groups import find_groups
-from newstrace.extract.items import ItemMention, MaterielLexicon, find_items
+from newstrace.extract.items import (
+    ItemMention,
+    MaterielLexicon,
+    find_items,
+    holds_item,
+    restated,
+)
 from newstrace.extract.money import MoneyMention, find_money, via_after
+from newstrace.extract.money import bare as bare_money
 from newstrace.extract.people import PeopleResolver
 from newstrace.extract.triggers import LOCATIVE, RECIPIENT_PREPS, TriggerHit, find_triggers
 from newstrace.model import Entity, Event, Evidence, Item, Money, Place, Report, Span, When
@@ -499,7 +506,8 @@ class _ArticleRun:
             return None if before_only else min(pool, key=lambda c: abs(c.start - pos))
 
         for im in items:
-            target = nearest(im.start, MATERIEL_TYPES | FORCE_TYPES)
+            types = {t for t in MATERIEL_TYPES | FORCE_TYPES if holds_item(t, im.item)}
+            target = nearest(im.start, types)
             if target is not None:
                 if target.hit.entry.type in FORCE_TYPES and im.item.action == "supply":
                     im.item.action = "other"  # ships deployed, missiles fired: not supplied
@@ -719,6 +727,11 @@ class _ArticleRun:
                 known.evidence += [e for e in item.evidence if e not in known.evidence]
                 if known.system is None and item.system:
                     known.system, known.origin = item.system, item.origin or known.origin
+                return
+        for n, known in enumerate(ev.items):
+            kept = restated(known, item)
+            if kept is not None:  # "missiles" in the title, "14 missile units" in the text
+                ev.items[n] = kept
                 return
         ev.items.append(item)
 
@@ -993,7 +1006,9 @@ def _merge_money(known: list[Money], new: Money) -> list[Money]:
             m.evidence += [e for e in new.evidence if e not in m.evidence]
             m.via = m.via or new.via
             return known
-    return [*known, new]
+    if known and bare_money(new):
+        return known  # "financing" again, after "a three-year financing plan"
+    return [*[m for m in known if not bare_money(m)], new]
 
 
 def _calendar(d: DateMention) -> bool:

@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 
 from newstrace.extract.quantities import number_value
+from newstrace.model import Money
 
 SYMBOLS = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "CNY", "₽": "RUB", "₹": "INR"}
 CURRENCY_WORDS = {
@@ -122,7 +123,7 @@ def find_money(text: str, offset: int = 0) -> list[MoneyMention]:
                 text[start:end],
                 amount,
                 currency,
-                _term(text[start : min(len(text), end + 40)]),
+                _term(text[start:end] + _before_next_amount(text[end : end + 50])),
                 "money.amount",
             )
         )
@@ -202,10 +203,23 @@ def _join_amount(
     return None
 
 
+def _before_next_amount(tail: str) -> str:
+    """The words after an amount up to the next amount's currency sign: its term is there."""
+    sign = re.search(r"[$€£¥]", tail)
+    return tail[: sign.start()] if sign else tail
+
+
+DECADES = re.compile(r"\b(?P<n>a|one|two|three)\s+decades?\b", re.I)
+
+
 def _term(text: str) -> str | None:
     m = TERM.search(text)
     if not m:
-        return None
+        decade = DECADES.search(text)  # "to be repaid over a decade"
+        if decade is None:
+            return None
+        word = decade.group("n").lower()
+        return f"{10 * (1 if word in {'a', 'one'} else int(number_value(word) or 1))} years"
     n = number_value(m.group("n"))
     if n is None:
         return None
@@ -221,3 +235,8 @@ def via_after(text: str, end: int) -> int | None:
     if m and m.start() <= 30 and tail[: m.start()].count(",") <= 1:
         return end + m.end()
     return None
+
+
+def bare(money: Money) -> bool:
+    """ "financing", "the funding": money named with no amount, currency or term."""
+    return money.amount is None and money.currency is None and money.term is None

@@ -52,9 +52,7 @@ VAGUE = {
     "a number of",
     "scores",
     "a handful of",
-    "additional",
-    "more",
-}
+}  # "more", "additional" alone give no number: "asked for more Patriot systems" is unspecified
 UNSPECIFIED = {
     "unspecified",
     "undisclosed",
@@ -91,6 +89,18 @@ QUANTITY_WORDS = (
     | UNSPECIFIED
     | APPROX_BEFORE
     | {"a", "an", "dozen", "and", "to", "between", "-", "–"}
+)
+# The one-word quantity words ("several", "eight", "about"), and the phrases of more than one word
+# as token tuples, longest first ("as many as", "an unspecified number of").
+QUANTITY_TOKENS = frozenset(
+    w for w in QUANTITY_WORDS if " " not in w and w not in {"and", "to", "-", "–"}
+)
+QUANTITY_PHRASES = tuple(
+    sorted(
+        (tuple(p.split()) for p in VAGUE | UNSPECIFIED | APPROX_BEFORE if " " in p),
+        key=len,
+        reverse=True,
+    )
 )
 _NUMBER = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
 
@@ -165,16 +175,20 @@ def parse_quantity(words: list[str]) -> Quantity | None:
     low = text.lower()
     if low in UNSPECIFIED or any(w.lower() in UNSPECIFIED for w in words):
         return Quantity(None, kind="unspecified", word=text)
-    range_match = re.match(r"^(?:between\s+)?(\S+)\s*(?:-|–|to|and)\s*(\S+)$", low)
-    if range_match:
-        lo, hi = number_value(range_match.group(1)), number_value(range_match.group(2))
-        if lo is not None and hi is not None and lo < hi:
-            return Quantity(None, low=lo, high=hi, kind="approx", word=text)
+    ranged = _range(low)
+    if ranged is not None:
+        return Quantity(None, low=ranged[0], high=ranged[1], kind="approx", word=text)
     for prefix in sorted(APPROX_BEFORE, key=len, reverse=True):
         if low.startswith(prefix + " "):
             rest = words[len(prefix.split()) :]
+            ranged = _range(" ".join(rest).lower())
+            if ranged is not None:  # "about 11,000 to 12,000"
+                return Quantity(None, low=ranged[0], high=ranged[1], kind="approx", word=text)
             value = parse_number(rest)
             if value is None:
+                vague_scale = len(rest) == 2 and rest[1].lower() in SCALES
+                if vague_scale and rest[0].lower() in VAGUE:  # "up to several hundred"
+                    return Quantity(None, kind="vague", word=text)
                 break
             if prefix in {"up to", "as many as", "fewer than", "less than", "under"}:
                 return Quantity(None, high=value, kind="approx", word=text)
@@ -188,4 +202,14 @@ def parse_quantity(words: list[str]) -> Quantity | None:
     value = parse_number(words)
     if value is not None:
         return Quantity(value, kind="exact", word=text)
+    return None
+
+
+def _range(low: str) -> tuple[float, float] | None:
+    """ "10 to 12", "between 10 and 12", "10-12" as (low, high), or None."""
+    match = re.match(r"^(?:between\s+)?(\S+)\s*(?:-|–|to|and)\s*(\S+)$", low)
+    if match:
+        lo, hi = number_value(match.group(1)), number_value(match.group(2))
+        if lo is not None and hi is not None and lo < hi:
+            return lo, hi
     return None

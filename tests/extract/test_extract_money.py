@@ -12,6 +12,14 @@ from newstrace.extract.money import find_money, via_after
     [
         # bare amounts
         ("The deal is worth $330 million.", "$330 million", 330e6, "USD", None, "amount"),
+        (
+            "It agreed to restructure $3.15 billion of debt, to be repaid over a decade.",
+            "$3.15 billion",
+            3.15e9,
+            "USD",
+            "10 years",
+            "amount",
+        ),
         ("a €1.2bn contract", "€1.2bn", 1.2e9, "EUR", None, "amount"),
         ("5 billion rubles", "5 billion rubles", 5e9, "RUB", None, "amount"),
         ("5 billion roubles", "5 billion roubles", 5e9, "RUB", None, "amount"),
@@ -204,3 +212,11 @@ def test_via_after(text: str, after: str, party: str) -> None:
 )
 def test_via_after_none(text: str, after: str) -> None:
     assert via_after(text, text.index(after) + len(after)) is None
+
+
+def test_bare_money_names_no_sum() -> None:
+    from newstrace.extract.money import bare
+    from newstrace.model import Money
+
+    assert bare(Money(text="financing", amount=None, currency=None, term=None))
+    assert not bare(Money(text="three-year plan", amount=None, currency=None, term="3 years"))

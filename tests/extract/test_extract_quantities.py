@@ -51,6 +51,7 @@ from newstrace.model.event import QuantityKind
         ("10-12", None, 10, 12, "approx"),
         ("three to five", None, 3, 5, "approx"),
         ("10 – 15", None, 10, 15, "approx"),
+        ("about 11,000 to 12,000", None, 11000, 12000, "approx"),
         # vague and unspecified
         ("several", None, None, None, "vague"),
         ("Several", None, None, None, "vague"),
@@ -59,6 +60,7 @@ from newstrace.model.event import QuantityKind
         ("a few", None, None, None, "vague"),
         ("a number of", None, None, None, "vague"),
         ("some", None, None, None, "vague"),
+        ("up to several hundred", None, None, None, "vague"),
         ("unspecified", None, None, None, "unspecified"),
         ("an undisclosed number of", None, None, None, "unspecified"),
         ("an unspecified number of", None, None, None, "unspecified"),
@@ -78,6 +80,8 @@ def test_parse_quantity(
         "the",
         "new",
         "half",  # "half" alone is no count
+        "more",  # "more Patriot systems": no number (the gold codes it unspecified)
+        "additional",
         "a half",
         "half two",
         "12 to 10",  # a falling range is not a range
