@@ -208,6 +208,7 @@ SPEAKER_STOPS = frozenset(
         ")",
     }
 )
+PRONOUNS = frozenset({"he", "she", "it"})
 GROUP_NOUNS = {
     "observers": "anonymous",
     "analysts": "anonymous",
@@ -260,6 +261,13 @@ class SentenceSources:
     hedged: bool = False
 
 
+def _in_relative_clause(doc: Doc, i: int) -> bool:
+    """Whether the speech verb at token ``i`` heads a relative clause: "boats that Washington
+    says were carrying drugs" attributes the clause about the boats, not the sentence (rule
+    attribution.relative_clause: no cue)."""
+    return doc.has_annotation("DEP") and doc[i].dep_ in {"relcl", "acl"}
+
+
 def _words(doc: Doc) -> list[str]:
     return [t.text.lower().replace("’", "'") for t in doc]
 
@@ -270,6 +278,8 @@ class SourceFinder:
     def __init__(self, registry: EntityRegistry) -> None:
         self.registry = registry
         self.last_outlet: Source | None = None
+        self.last_speaker: Source | None = None  # the last person or official cited
+        self.last_body: Source | None = None  # the last organisation cited
         self.last_document: Source | None = None
         self.documents: dict[str, Source] = {}
 
@@ -347,12 +357,18 @@ class SourceFinder:
                 if hit:
                     add_cue(hit[0], i, hit[2], "attribution.according_to")
             # X said / the report stated ...   (X right before the verb)
-            elif w in SPEECH_VERBS and w not in {"cites", "cited", "show", "shows", "showed"}:
+            elif (
+                w in SPEECH_VERBS
+                and w not in {"cites", "cited", "show", "shows", "showed"}
+                and not _in_relative_clause(doc, i)
+            ):
                 hit = self._source_ending_at(i, source_at, by_token, docs_here + groups)
                 if hit is None:
                     hit = self._speaker_before(doc, words, i, offset, text)
                 if hit is None:
                     hit = self._parsed_speaker(doc, words, i, offset, text, source_at, by_token)
+                if hit is None:
+                    hit = self._pronoun_speaker(doc, words, i)
                 if hit:
                     add_cue(hit[0], hit[1], i + 1, "attribution.speech_verb")
                     told = source_at(i + 1) if w in {"told", "tells"} else None
@@ -424,7 +440,29 @@ class SourceFinder:
         for cue in out.cues:
             if cue.source.kind == "outlet":
                 self.last_outlet = cue.source
+            elif cue.source.kind in {"official", "person"}:
+                self.last_speaker = cue.source
+            elif cue.source.kind == "organization":
+                self.last_body = cue.source
         return out
+
+    def _pronoun_speaker(
+        self, doc: Doc, words: list[str], verb: int
+    ) -> tuple[Source, int, int] | None:
+        """ "He said", "she warned", "it added": the pronoun stands for the last speaker cited
+        (a person for he/she, an organisation for it), rule attribution.speech_verb."""
+        subject: int | None = verb - 1 if verb and words[verb - 1] in PRONOUNS else None
+        if subject is None and doc.has_annotation("DEP"):
+            subject = next(
+                (c.i for c in doc[verb].children if c.dep_ == "nsubj" and c.lower_ in PRONOUNS),
+                None,
+            )
+        if subject is None:
+            return None
+        source = self.last_body if words[subject] == "it" else self.last_speaker
+        if source is None:
+            return None
+        return source, subject, verb
 
     def _speaker_before(
         self, doc: Doc, words: list[str], verb: int, offset: int, text: str
@@ -451,8 +489,12 @@ class SourceFinder:
         named appositive is the speaker)."""
         if not doc.has_annotation("DEP"):
             return None
+        head = doc[verb]
+        if head.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in head.children):
+            head = head.head  # "Caracas accused Trinidad … and said …": the first verb's subject
         subject = next(
-            (c for c in doc[verb].children if c.dep_ == "nsubj" and c.i < verb - 1), None
+            (c for c in head.children if c.dep_ == "nsubj" and c.i < verb - 1 and c.pos_ != "PRON"),
+            None,
         )
         if subject is None:
             return None
