@@ -209,6 +209,22 @@ SPEAKER_STOPS = frozenset(
     }
 )
 PRONOUNS = frozenset({"he", "she", "it"})
+# Speech verbs that also take the act itself as their object ("announced sanctions"): a cue only
+# when they introduce what was said.
+ACT_VERBS = frozenset(
+    {
+        "announced",
+        "announces",
+        "described",
+        "describes",
+        "warned",
+        "warns",
+        "dismissed",
+        "dismisses",
+        "revealed",
+        "reveals",
+    }
+)
 GROUP_NOUNS = {
     "observers": "anonymous",
     "analysts": "anonymous",
@@ -259,6 +275,20 @@ class SentenceSources:
     cues: list[Cue] = field(default_factory=list)
     citations: list[tuple[Source, Source, str]] = field(default_factory=list)  # parent, child, how
     hedged: bool = False
+
+
+def _introduces_statement(doc: Doc, words: list[str], i: int) -> bool:
+    """Whether the verb at ``i`` reports what was said (a clause, a quotation, "..., X
+    announced") rather than taking the act as its object ("announced a deployment", "described
+    the visit as a provocation", "warned residents not to approach": the article's own
+    statement of the act, no cue)."""
+    if not doc.has_annotation("DEP"):
+        return True
+    if any(c.dep_ in {"ccomp", "parataxis"} for c in doc[i].children):
+        return True
+    if doc[i].dep_ in {"parataxis", "ccomp"} or (i > 0 and words[i - 1] in {",", "”", '"'}):
+        return True
+    return i + 1 < len(doc) and words[i + 1] in {"that", ":", '"', "“"}
 
 
 def _in_relative_clause(doc: Doc, i: int) -> bool:
@@ -361,6 +391,7 @@ class SourceFinder:
                 w in SPEECH_VERBS
                 and w not in {"cites", "cited", "show", "shows", "showed"}
                 and not _in_relative_clause(doc, i)
+                and (w not in ACT_VERBS or _introduces_statement(doc, words, i))
             ):
                 hit = self._source_ending_at(i, source_at, by_token, docs_here + groups)
                 if hit is None:

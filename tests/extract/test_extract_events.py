@@ -233,6 +233,28 @@ CASES: list[tuple[str, str, set[str], set[str], str | None, str, list[str] | Non
         "denied",
         None,
     ),
+    (
+        # "announced" with the act as its object is the act, told by the article: no cue
+        "Venezuelan Defense Minister Vladimir Padrino López announced a massive deployment of "
+        "troops across the country.",
+        "MOBILIZE",
+        {"person:vladimir-padrino-lopez", "country:VEN"},
+        set(),
+        None,
+        "asserted",
+        [],
+    ),
+    (
+        # "announced that ...": a reported statement, the actor's own included
+        "The Pentagon announced that it was sending the aircraft carrier USS Gerald R. Ford to "
+        "the Caribbean.",
+        "MOBILIZE",
+        {"country:USA"},
+        set(),
+        None,
+        "reported",
+        ["United States Department of Defense"],
+    ),
 ]
 
 
