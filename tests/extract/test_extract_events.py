@@ -255,6 +255,16 @@ CASES: list[tuple[str, str, set[str], set[str], str | None, str, list[str] | Non
         "reported",
         ["United States Department of Defense"],
     ),
+    (
+        # the medium is the last hop, named as the text gives it
+        "Iran's foreign ministry said in a statement that Iran had not provided drones to Russia.",
+        "AID",
+        {"country:IRN"},
+        {"country:RUS"},
+        None,
+        "denied",
+        ["Ministry of Foreign Affairs of Iran", "a statement"],
+    ),
 ]
 
 
@@ -394,6 +404,13 @@ def test_would_is_future_unless_a_condition_is_given(
             "warships to the Caribbean.",
             "MOBILIZE",
             ["Venezuela"],
+        ),
+        # a medium with no speech verb: the speaker is the subject of the verb that governs it
+        (
+            "Swedish Prime Minister Ulf Kristersson welcomed the vote, writing on X that Sweden "
+            "had joined NATO.",
+            "COOPERATE",
+            ["Ulf Kristersson", "X"],
         ),
         # a pronoun before a speech verb stands for the last speaker cited
         (
