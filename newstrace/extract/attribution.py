@@ -400,6 +400,16 @@ class SourceFinder:
                 hit = self._source_ending_at(i, source_at, by_token, docs_here + groups)
                 if hit is None:
                     hit = self._speaker_before(doc, words, i, offset, text)
+                if hit is None and parsed:
+                    nsubj = next((c for c in doc[i].children if c.dep_ == "nsubj"), None)
+                    hit = next(
+                        (
+                            (src, s, i)
+                            for src, s, e in groups
+                            if nsubj is not None and s <= nsubj.i < e
+                        ),
+                        None,
+                    )
                 if hit is None:
                     hit = self._parsed_speaker(doc, words, i, offset, text, source_at, by_token)
                 if hit is None:
@@ -715,13 +725,21 @@ class SourceFinder:
         for i, w in enumerate(words):
             if w not in GROUP_NOUNS:
                 continue
-            if w in {"official", "source", "person", "people", "officials", "sources"} and not (
-                anonymous or (i + 1 < len(doc) and words[i + 1] in SPEECH_VERBS)
+            speaks = (
+                anonymous
+                or (i + 1 < len(doc) and words[i + 1] in SPEECH_VERBS)
+                or (doc.has_annotation("DEP") and _subject_of_speech(doc[i]))
+            )
+            if (
+                w in {"official", "source", "person", "people", "officials", "sources"}
+                and not speaks
             ):
                 continue
             s = i
             while s > 0 and (
                 doc[s - 1].ent_type_ in {"NORP", "GPE"}
+                or doc[s - 1].ent_kb_id_.startswith(("demonym:", "country:", "metonym:"))
+                or words[s - 1] in GROUP_MODIFIERS
                 or words[s - 1]
                 in {
                     "western",
@@ -744,15 +762,67 @@ class SourceFinder:
                 }
             ):
                 s -= 1
-            name = " ".join(t.text for t in doc[s : i + 1] if t.text.lower() not in {"a", "an"})
+            e = _group_tail(doc, words, i + 1)
+            name = " ".join(t.text for t in doc[s:e] if t.text.lower() not in {"a", "an"})
             name = name[0].upper() + name[1:]
             entity = self.registry.add(
                 Entity(f"group:{slug(name)}", "group", name, source="rule:group"),
                 offset + doc[s].idx,
-                offset + doc[i].idx + len(doc[i]),
+                offset + doc[e - 1].idx + len(doc[e - 1]),
             )
-            out.append((Source(entity.id, name, "anonymous", entity.id), s, i + 1))
+            out.append((Source(entity.id, name, "anonymous", entity.id), s, e))
         return out
+
+
+GROUP_MODIFIERS = frozenset(
+    {
+        "one",
+        "four",
+        "five",
+        "many",
+        "eu",
+        "european",
+        "local",
+        "health",
+        "regional",
+        "foreign",
+        "security",
+        "diplomatic",
+        "former",
+        "israeli",
+        "palestinian",
+        "american",
+    }
+)
+GROUP_TAILS = (("familiar", "with"), ("briefed", "on"), ("close", "to"), ("with", "knowledge"))
+
+
+def _subject_of_speech(tok) -> bool:  # type: ignore[no-untyped-def]
+    """ "Venezuelan officials also claimed", "Officials in New Delhi said": the subject of a
+    speech verb."""
+    return tok.dep_ == "nsubj" and tok.head.lower_ in SPEECH_VERBS
+
+
+def _group_tail(doc: Doc, words: list[str], e: int) -> int:
+    """Where a group's name ends: "people familiar with the decision", "officials in New
+    Delhi" (rule attribution.group)."""
+    if tuple(words[e : e + 2]) in GROUP_TAILS:
+        end = e + 2
+        while (
+            end < len(doc)
+            and end - e < 8
+            and words[end] not in SPEAKER_STOPS
+            and words[end] not in SPEECH_VERBS
+            and doc[end].pos_ not in {"VERB", "AUX"}
+        ):
+            end += 1
+        return end
+    if e + 1 < len(doc) and words[e] in {"in", "from"} and doc[e + 1].pos_ == "PROPN":
+        end = e + 1
+        while end < len(doc) and doc[end].pos_ == "PROPN" and end - e < 5:
+            end += 1
+        return end
+    return e
 
 
 class CitationGraph:

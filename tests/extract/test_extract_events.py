@@ -412,6 +412,24 @@ def test_would_is_future_unless_a_condition_is_given(
             "COOPERATE",
             ["Ulf Kristersson", "X"],
         ),
+        # unnamed groups keep the words that name them, left and right
+        (
+            "Venezuelan officials also claimed that the United States had sent warships to the "
+            "Caribbean.",
+            "MOBILIZE",
+            ["Venezuelan officials"],
+        ),
+        (
+            "The Pentagon is sending 10 F-35 jets to Puerto Rico, according to people familiar "
+            "with the decision.",
+            "AID",
+            ["People familiar with the decision"],
+        ),
+        (
+            "Officials in New Delhi said Pakistan had fired drones at Indian bases.",
+            "ASSAULT",
+            ["Officials in New Delhi"],
+        ),
         # a pronoun before a speech verb stands for the last speaker cited
         (
             "Defense Secretary Lloyd Austin spoke in Rome on Monday. Austin said talks had "
