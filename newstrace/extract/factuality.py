@@ -44,6 +44,17 @@ FUTURE_BEFORE = (
     "next year",
     "next month",
     "next week",
+    # expectations and schedules: "was expected to discuss", "is due to be raised"
+    "was expected to",
+    "were expected to",
+    "is due to",
+    "are due to",
+    "was due to",
+    "is to be",
+    "are to be",
+    "to be held",
+    "pledged to",
+    "promised to",
 )
 UNCONFIRMED = re.compile(
     r"\b(?:could not (?:be )?(?:independently )?(?:verif|confirm)\w*|unconfirmed|unverified|"

@@ -265,6 +265,16 @@ CASES: list[tuple[str, str, set[str], set[str], str | None, str, list[str] | Non
         "denied",
         ["Ministry of Foreign Affairs of Iran", "a statement"],
     ),
+    (
+        # an expectation or a schedule is future ("was expected to", "is due to")
+        "The UN Security Council was expected to discuss the border crisis.",
+        "CONSULT",
+        {"org:un-security-council"},
+        set(),
+        None,
+        "future",
+        [],
+    ),
 ]
 
 
