@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
@@ -753,8 +752,6 @@ class _ArticleRun:
                 ev.attribution = [to_attribution(chain)]
             if ev.factuality == "asserted" and chain:
                 ev.factuality = "reported"
-            if ev.factuality == "reported" and chain and self._self_reported(ev, chain[-1]):
-                ev.factuality = "asserted"  # an actor announcing its own act, on the record
             if ev.factuality == "hypothetical" and first.factuality_rule == WOULD_FUTURE:
                 ev.factuality = "future"  # "it said it would suspend the agreement"
             self._dated_later(ev)
@@ -807,15 +804,6 @@ class _ArticleRun:
         date = next((e for e in ev.evidence if e.rule.startswith("dates.")), None)
         if date is not None:
             ev.evidence.append(Evidence(date.start, date.end, "factuality.after_publication"))
-
-    def _self_reported(self, ev: Event, source: Source) -> bool:
-        """Whether the innermost source is one of the actors or speaks for an actor's state."""
-        if source.entity is None or first_hedge(ev, self.article.text):
-            return False
-        if source.entity in ev.actors:
-            return True
-        state = self.registry.state_of(source.entity)
-        return state is not None and f"country:{state}" in ev.actors
 
     def _salience(self, ev: Event, first: Candidate) -> None:
         text = first.seg.segment.text.lower()
@@ -880,21 +868,6 @@ def _with_states(registry: EntityRegistry, ids: list[str]) -> list[str]:
                 registry.order.append(f"country:{state}")
             out.append(f"country:{state}")
     return out
-
-
-HEDGES = re.compile(
-    r"\b(reportedly|allegedly|purportedly|claimed|claims|could not be verified)\b", re.I
-)
-
-
-def first_hedge(ev: Event, text: str) -> bool:
-    """Whether the sentence of the event's first trigger hedges it ("reportedly")."""
-    trigger = next((e for e in ev.evidence if e.rule.startswith("trigger:")), None)
-    if trigger is None:
-        return False
-    start = max(text.rfind(". ", 0, trigger.start), text.rfind("\n", 0, trigger.start)) + 1
-    end = text.find(". ", trigger.end)
-    return bool(HEDGES.search(text[start : end if end > 0 else len(text)]))
 
 
 def _matrix_subject(tok: Token) -> Token | None:

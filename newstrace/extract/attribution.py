@@ -208,6 +208,23 @@ SPEAKER_STOPS = frozenset(
         ")",
     }
 )
+PRONOUNS = frozenset({"he", "she", "it"})
+# Speech verbs that also take the act itself as their object ("announced sanctions"): a cue only
+# when they introduce what was said.
+ACT_VERBS = frozenset(
+    {
+        "announced",
+        "announces",
+        "described",
+        "describes",
+        "warned",
+        "warns",
+        "dismissed",
+        "dismisses",
+        "revealed",
+        "reveals",
+    }
+)
 GROUP_NOUNS = {
     "observers": "anonymous",
     "analysts": "anonymous",
@@ -231,7 +248,11 @@ SOCIAL = re.compile(
     r"\b(?:on|via|in a post on) (?P<net>Telegram|X|Twitter|Facebook|Instagram|"
     r"VKontakte|VK|Truth Social|TikTok|YouTube|Weibo)\b"
 )
-STATEMENT = re.compile(r"\bin an? (?:written |joint |official )?statement\b", re.I)
+STATEMENT = re.compile(
+    r"\bin (?P<name>(?:an?|its|his|her|their) (?:(?:written|joint|official|separate|televised|"
+    r"brief|short) )?statement)\b",
+    re.I,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -260,6 +281,27 @@ class SentenceSources:
     hedged: bool = False
 
 
+def _introduces_statement(doc: Doc, words: list[str], i: int) -> bool:
+    """Whether the verb at ``i`` reports what was said (a clause, a quotation, "..., X
+    announced") rather than taking the act as its object ("announced a deployment", "described
+    the visit as a provocation", "warned residents not to approach": the article's own
+    statement of the act, no cue)."""
+    if not doc.has_annotation("DEP"):
+        return True
+    if any(c.dep_ in {"ccomp", "parataxis"} for c in doc[i].children):
+        return True
+    if doc[i].dep_ in {"parataxis", "ccomp"} or (i > 0 and words[i - 1] in {",", "”", '"'}):
+        return True
+    return i + 1 < len(doc) and words[i + 1] in {"that", ":", '"', "“"}
+
+
+def _in_relative_clause(doc: Doc, i: int) -> bool:
+    """Whether the speech verb at token ``i`` heads a relative clause: "boats that Washington
+    says were carrying drugs" attributes the clause about the boats, not the sentence (rule
+    attribution.relative_clause: no cue)."""
+    return doc.has_annotation("DEP") and doc[i].dep_ in {"relcl", "acl"}
+
+
 def _words(doc: Doc) -> list[str]:
     return [t.text.lower().replace("’", "'") for t in doc]
 
@@ -270,6 +312,8 @@ class SourceFinder:
     def __init__(self, registry: EntityRegistry) -> None:
         self.registry = registry
         self.last_outlet: Source | None = None
+        self.last_speaker: Source | None = None  # the last person or official cited
+        self.last_body: Source | None = None  # the last organisation cited
         self.last_document: Source | None = None
         self.documents: dict[str, Source] = {}
 
@@ -347,12 +391,29 @@ class SourceFinder:
                 if hit:
                     add_cue(hit[0], i, hit[2], "attribution.according_to")
             # X said / the report stated ...   (X right before the verb)
-            elif w in SPEECH_VERBS and w not in {"cites", "cited", "show", "shows", "showed"}:
+            elif (
+                w in SPEECH_VERBS
+                and w not in {"cites", "cited", "show", "shows", "showed"}
+                and not _in_relative_clause(doc, i)
+                and (w not in ACT_VERBS or _introduces_statement(doc, words, i))
+            ):
                 hit = self._source_ending_at(i, source_at, by_token, docs_here + groups)
                 if hit is None:
                     hit = self._speaker_before(doc, words, i, offset, text)
+                if hit is None and parsed:
+                    nsubj = next((c for c in doc[i].children if c.dep_ == "nsubj"), None)
+                    hit = next(
+                        (
+                            (src, s, i)
+                            for src, s, e in groups
+                            if nsubj is not None and s <= nsubj.i < e
+                        ),
+                        None,
+                    )
                 if hit is None:
                     hit = self._parsed_speaker(doc, words, i, offset, text, source_at, by_token)
+                if hit is None:
+                    hit = self._pronoun_speaker(doc, words, i)
                 if hit:
                     add_cue(hit[0], hit[1], i + 1, "attribution.speech_verb")
                     told = source_at(i + 1) if w in {"told", "tells"} else None
@@ -397,34 +458,77 @@ class SourceFinder:
                         out.citations.append((parent, hit[0], "cites"))
                     elif parent is None:
                         add_cue(hit[0], i, hit[2], "attribution.cites")
+        # the medium a speaker used is the last hop: [Maria Zakharova, Telegram], [the ministry,
+        # a statement]; named as the text gives it, and put first so the chain ends with it
+        media: list[Cue] = []
         for sm in SOCIAL.finditer(text):
             speaker = out.cues[-1].source if out.cues else None
-            name = f"{sm.group('net')} post" + (f" by {speaker.name}" if speaker else "")
-            src = Source(
-                f"social:{slug(name)}", name, "social_media", speaker.entity if speaker else None
-            )
+            if speaker is None:  # "Kristersson welcomed the vote, writing on X that ..."
+                speaker = self._subject_of(doc, sm.start(), source_at, by_token)
+            net = sm.group("net")
+            key = f"social:{slug(net)}" + (f":{slug(speaker.name)}" if speaker else "")
+            src = Source(key, net, "social_media", speaker.entity if speaker else None)
             if speaker:
                 out.citations.append((speaker, src, "posted"))
-            out.cues.append(
+            media.append(
                 Cue(src, offset + sm.start(), offset + sm.end(), "attribution.social_media")
             )
         stm = STATEMENT.search(text)
         if stm is not None and out.cues:
             speaker = out.cues[-1].source
             src = Source(
-                f"statement:{slug(speaker.name)}",
-                f"statement by {speaker.name}",
-                "statement",
-                speaker.entity,
+                f"statement:{slug(speaker.name)}", stm.group("name"), "statement", speaker.entity
             )
             out.citations.append((speaker, src, "statement"))
-            out.cues.append(
+            media.append(
                 Cue(src, offset + stm.start(), offset + stm.end(), "attribution.statement")
             )
+        out.cues = media + out.cues
         for cue in out.cues:
             if cue.source.kind == "outlet":
                 self.last_outlet = cue.source
+            elif cue.source.kind in {"official", "person"}:
+                self.last_speaker = cue.source
+            elif cue.source.kind == "organization":
+                self.last_body = cue.source
         return out
+
+    def _subject_of(self, doc, char, source_at, by_token):  # type: ignore[no-untyped-def]
+        """The source named by the subject of the verb that governs the words at ``char``."""
+        if not doc.has_annotation("DEP"):
+            return None
+        tok = next((t for t in doc if t.idx >= char), None)
+        for _ in range(4):
+            if tok is None:
+                return None
+            subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+            if subject is not None and subject.i in by_token:
+                m = by_token[subject.i]
+                k = subject.i
+                while k - 1 >= 0 and by_token.get(k - 1) is m:
+                    k -= 1
+                hit = source_at(k)
+                return hit[0] if hit else None
+            tok = tok.head if tok.head is not tok else None
+        return None
+
+    def _pronoun_speaker(
+        self, doc: Doc, words: list[str], verb: int
+    ) -> tuple[Source, int, int] | None:
+        """ "He said", "she warned", "it added": the pronoun stands for the last speaker cited
+        (a person for he/she, an organisation for it), rule attribution.speech_verb."""
+        subject: int | None = verb - 1 if verb and words[verb - 1] in PRONOUNS else None
+        if subject is None and doc.has_annotation("DEP"):
+            subject = next(
+                (c.i for c in doc[verb].children if c.dep_ == "nsubj" and c.lower_ in PRONOUNS),
+                None,
+            )
+        if subject is None:
+            return None
+        source = self.last_body if words[subject] == "it" else self.last_speaker
+        if source is None:
+            return None
+        return source, subject, verb
 
     def _speaker_before(
         self, doc: Doc, words: list[str], verb: int, offset: int, text: str
@@ -451,8 +555,12 @@ class SourceFinder:
         named appositive is the speaker)."""
         if not doc.has_annotation("DEP"):
             return None
+        head = doc[verb]
+        if head.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in head.children):
+            head = head.head  # "Caracas accused Trinidad … and said …": the first verb's subject
         subject = next(
-            (c for c in doc[verb].children if c.dep_ == "nsubj" and c.i < verb - 1), None
+            (c for c in head.children if c.dep_ == "nsubj" and c.i < verb - 1 and c.pos_ != "PRON"),
+            None,
         )
         if subject is None:
             return None
@@ -617,13 +725,21 @@ class SourceFinder:
         for i, w in enumerate(words):
             if w not in GROUP_NOUNS:
                 continue
-            if w in {"official", "source", "person", "people", "officials", "sources"} and not (
-                anonymous or (i + 1 < len(doc) and words[i + 1] in SPEECH_VERBS)
+            speaks = (
+                anonymous
+                or (i + 1 < len(doc) and words[i + 1] in SPEECH_VERBS)
+                or (doc.has_annotation("DEP") and _subject_of_speech(doc[i]))
+            )
+            if (
+                w in {"official", "source", "person", "people", "officials", "sources"}
+                and not speaks
             ):
                 continue
             s = i
             while s > 0 and (
                 doc[s - 1].ent_type_ in {"NORP", "GPE"}
+                or doc[s - 1].ent_kb_id_.startswith(("demonym:", "country:", "metonym:"))
+                or words[s - 1] in GROUP_MODIFIERS
                 or words[s - 1]
                 in {
                     "western",
@@ -646,15 +762,67 @@ class SourceFinder:
                 }
             ):
                 s -= 1
-            name = " ".join(t.text for t in doc[s : i + 1] if t.text.lower() not in {"a", "an"})
+            e = _group_tail(doc, words, i + 1)
+            name = " ".join(t.text for t in doc[s:e] if t.text.lower() not in {"a", "an"})
             name = name[0].upper() + name[1:]
             entity = self.registry.add(
                 Entity(f"group:{slug(name)}", "group", name, source="rule:group"),
                 offset + doc[s].idx,
-                offset + doc[i].idx + len(doc[i]),
+                offset + doc[e - 1].idx + len(doc[e - 1]),
             )
-            out.append((Source(entity.id, name, "anonymous", entity.id), s, i + 1))
+            out.append((Source(entity.id, name, "anonymous", entity.id), s, e))
         return out
+
+
+GROUP_MODIFIERS = frozenset(
+    {
+        "one",
+        "four",
+        "five",
+        "many",
+        "eu",
+        "european",
+        "local",
+        "health",
+        "regional",
+        "foreign",
+        "security",
+        "diplomatic",
+        "former",
+        "israeli",
+        "palestinian",
+        "american",
+    }
+)
+GROUP_TAILS = (("familiar", "with"), ("briefed", "on"), ("close", "to"), ("with", "knowledge"))
+
+
+def _subject_of_speech(tok) -> bool:  # type: ignore[no-untyped-def]
+    """ "Venezuelan officials also claimed", "Officials in New Delhi said": the subject of a
+    speech verb."""
+    return tok.dep_ == "nsubj" and tok.head.lower_ in SPEECH_VERBS
+
+
+def _group_tail(doc: Doc, words: list[str], e: int) -> int:
+    """Where a group's name ends: "people familiar with the decision", "officials in New
+    Delhi" (rule attribution.group)."""
+    if tuple(words[e : e + 2]) in GROUP_TAILS:
+        end = e + 2
+        while (
+            end < len(doc)
+            and end - e < 8
+            and words[end] not in SPEAKER_STOPS
+            and words[end] not in SPEECH_VERBS
+            and doc[end].pos_ not in {"VERB", "AUX"}
+        ):
+            end += 1
+        return end
+    if e + 1 < len(doc) and words[e] in {"in", "from"} and doc[e + 1].pos_ == "PROPN":
+        end = e + 1
+        while end < len(doc) and doc[end].pos_ == "PROPN" and end - e < 5:
+            end += 1
+        return end
+    return e
 
 
 class CitationGraph:

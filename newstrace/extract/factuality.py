@@ -44,6 +44,17 @@ FUTURE_BEFORE = (
     "next year",
     "next month",
     "next week",
+    # expectations and schedules: "was expected to discuss", "is due to be raised"
+    "was expected to",
+    "were expected to",
+    "is due to",
+    "are due to",
+    "was due to",
+    "is to be",
+    "are to be",
+    "to be held",
+    "pledged to",
+    "promised to",
 )
 UNCONFIRMED = re.compile(
     r"\b(?:could not (?:be )?(?:independently )?(?:verif|confirm)\w*|unconfirmed|unverified|"
@@ -121,6 +132,9 @@ def judge(
     m = UNCONFIRMED.search(text)
     if m:
         return Factuality("unconfirmed", _abs(offset, m), negated, "factuality.unconfirmed")
+    if reported and _negated_in_parse(doc, start):
+        # "the ISPR said Pakistani aircraft had not crossed": a source says it did not happen
+        return Factuality("denied", None, negated, "factuality.denied_by_source")
     if reported:
         return Factuality("reported", None, negated, "factuality.attribution")
     return Factuality("asserted", None, negated, "factuality.default")
@@ -161,6 +175,16 @@ def _ends_near(before: str, cue: str) -> bool:
         return False
     gap = before[idx + len(cue) :].split()
     return len(gap) <= 3 and not any(g in {",", "and", "but", "which", "that"} for g in gap)
+
+
+def _negated_in_parse(doc: Doc, start: int) -> bool:
+    """The trigger's own verb is negated ("had not provided", "never sent"), by the parse."""
+    if not doc.has_annotation("DEP"):
+        return False
+    tok = doc[start]
+    return tok.pos_ in {"VERB", "AUX"} and any(
+        c.dep_ == "neg" and c.i < tok.i for c in tok.children
+    )
 
 
 def _negated(doc: Doc, words: list[str], start: int) -> bool:

@@ -15,6 +15,8 @@ Following echo edges from each report leads to a **root**. Reports with the same
 source, however many outlets repeat it; the number of distinct roots is
 ``independent_sources``. A report that names no source at all and appeared after the story was
 already out is ``unattributed``: it is listed, but it neither adds a source nor corroborates.
+The chains of an event a report gives as denied or negated ("Iran said it had not provided
+weapons") are the denier's: they are not sources for the event and are left out.
 """
 
 from __future__ import annotations
@@ -66,6 +68,8 @@ def citation_graph(mentions: Sequence[Mention], texts: Mapping[str, str] | None 
     hops_of: dict[str, list[list[dict[str, object]]]] = {}
     for m in mentions:
         node = nodes.setdefault(m.article, SourceNode(m.report))
+        if m.factuality == "denied" or m.negated:
+            continue  # a party denying the event is not a source for it
         for chain in m.chains:
             hops = [dict(h) for h in chain]
             names = [str(h.get("name")) for h in hops]
