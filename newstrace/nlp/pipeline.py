@@ -82,8 +82,11 @@ class TriggerIndex:
         self.words: dict[str, list[TriggerEntry]] = {}
         self.phrases: dict[str, list[TriggerEntry]] = {}
         # Conditional entries first: "ratify ... membership" is SUPPORT before plain AGREE.
+        # A trigger's forms in a fixed order, longest first: ``find_triggers`` tries phrases in
+        # this order, so "does not recognise" wins over "not recognise" in every process (a
+        # set's order changes with PYTHONHASHSEED).
         for trig in sorted(triggers, key=lambda t: not t.needs_object):
-            for form in inflections(trig):
+            for form in sorted(inflections(trig), key=lambda f: (-len(f.split()), f)):
                 target = self.phrases if " " in form else self.words
                 target.setdefault(form, []).append(trig)
 

@@ -71,3 +71,12 @@ def test_third_pass_entries(engine: Any, sentence: str, etype: str, actor: str) 
 def test_speaking_to_reporters_is_no_consultation(engine: Any) -> None:
     events = _events(engine, "Rubio spoke to reporters in Washington on Wednesday.")
     assert not [e for e in events if e["type"] == "CONSULT"]
+
+
+def test_the_longest_form_of_a_phrase_wins(engine: Any) -> None:
+    # "does not recognise" and "not recognise" are forms of one trigger: the longer one is the
+    # evidence, in every process (the forms once came in a set's order, see test_determinism)
+    sentence = "Russia does not recognise the jurisdiction of the court."
+    (reject,) = [e for e in _events(engine, sentence) if e["type"] == "REJECT"]
+    starts = [ev["start"] for ev in reject["evidence"] if ev["rule"].startswith("trigger:")]
+    assert starts == [sentence.index("does")]
