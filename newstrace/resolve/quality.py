@@ -13,6 +13,7 @@ corpus' ``story:`` slugs); articles without a gold label are left out of the sco
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from itertools import combinations
@@ -24,6 +25,21 @@ from newstrace.model.story import Story
 LEAD_CHARS = 600
 #: How many times more an event of the title or lead weighs than one of the body.
 LEAD_WEIGHT = 2.0
+#: The weight of a background event (:func:`background`) against a core one: a context event's.
+BACKGROUND_WEIGHT = 0.3
+#: A temporal subordinator opening a background clause ("two days after U.S. forces blew up a
+#: boat", "hours after Hamas freed the hostages", "since Russia invaded"): its subject (one to
+#: :data:`BACKGROUND_WORDS` words, no possessive: "after Maduro's plea" is a phrase, not a clause;
+#: no "that": "after X announced that it was sending" has the announcement in it), then the trigger.
+_BACKGROUND = re.compile(
+    r"\b(?:after|since|following|prior to)((?:\s+(?!(?:that|which|who)\b)[^\s,;:!?()—–]+)+)\s*$",
+    re.I,
+)
+BACKGROUND_WORDS = 4
+#: Where a sentence ends (not after an initial: "U.S. Navy").
+_SENTENCE = re.compile(r"\n|(?<!\b[A-Z])[.!?]\s+(?=[A-Z\"'“])")
+#: Where a sentence or clause ends: what no background clause reaches over.
+_BREAK = re.compile(r"[,;:!?()—–\n]|(?<!\b[A-Z])\.\s+(?=[A-Z\"'“])")
 
 
 def main_stories(
@@ -47,18 +63,64 @@ def main_stories(
         article = report["article"]["id"]
         lead = lead_end(report, (texts or {}).get(article))
         weights: dict[str, float] = defaultdict(float)
-        for position, event in enumerate(report.get("events", [])):
+        text = (texts or {}).get(article)
+        events = report.get("events", [])
+        for position, event in enumerate(events):
             found = story_of.get((article, event["id"]))
             if found is None:
                 continue
             weight = _weight(event, position, found)
-            starts = [int(e["start"]) for e in event.get("evidence", [])]
-            if starts and min(starts) < lead:
+            if text and background(event, text, events):
+                weight *= BACKGROUND_WEIGHT if event.get("salience", "core") == "core" else 1.0
+            elif _first(event) < lead:
                 weight *= LEAD_WEIGHT
             weights[found.id] += weight
         if weights:
             out[article] = max(sorted(weights), key=lambda s: weights[s])
     return out
+
+
+def background(
+    event: Mapping[str, Any], text: str, others: Iterable[Mapping[str, Any]] = ()
+) -> bool:
+    """Whether ``event`` is first told in a temporal background clause of ``text``.
+
+    Its first trigger (evidence of a ``trigger:`` rule; without one, its first evidence) is the
+    verb of a clause opened by "after", "since", "following" or "prior to" (:data:`_BACKGROUND`),
+    and another event of the report (``others``), of another type, is told earlier in the same
+    sentence, before the subordinator: the main clause's. (One of the same type is a sequel of
+    one act, "the EU adopted sanctions a day after Washington blacklisted Rosneft": the
+    background is then what the report is about as much as its main clause.)
+    "Venezuelan F-16s flew near a U.S. destroyer ..., a move that came two days after U.S.
+    forces *blew up* a boat": the report is about the flight, the strike is what it came after.
+    "Truce under strain after Israel *strikes* ..." has no event before "after": the strikes
+    are its news.
+    """
+    at = int(_first(event, triggers=True)) if event.get("evidence") else len(text)
+    if at >= len(text):
+        return False
+    breaks = list(_BREAK.finditer(text, max(0, at - 300), at))
+    clause = breaks[-1].end() if breaks else max(0, at - 300)
+    found = _BACKGROUND.search(text, clause, at)
+    if found is None or found.group(1).rstrip().endswith(("'s", "’s")):
+        return False
+    if len(found.group(1).split()) > BACKGROUND_WORDS:
+        return False
+    ends = [m.end() for m in _SENTENCE.finditer(text, max(0, at - 600), at)]
+    sentence = ends[-1] if ends else max(0, at - 600)
+    return any(
+        sentence <= _first(other, triggers=True) < found.start()
+        for other in others
+        if other.get("type") != event.get("type")
+    )
+
+
+def _first(event: Mapping[str, Any], *, triggers: bool = False) -> float:
+    """Where ``event``'s first evidence (its first trigger's, with ``triggers``) starts."""
+    evidence = event.get("evidence", [])
+    if triggers:
+        evidence = [e for e in evidence if str(e.get("rule", "")).startswith("trigger")] or evidence
+    return min((int(e["start"]) for e in evidence), default=float("inf"))
 
 
 def _weight(event: Mapping[str, Any], position: int, story: Story) -> float:

@@ -10,7 +10,7 @@ import yaml
 
 from newstrace.model.story import Story
 from newstrace.resolve import bcubed, build_stories, evaluate, main_stories, pairwise
-from newstrace.resolve.quality import lead_end
+from newstrace.resolve.quality import background, lead_end
 
 from .conftest import CORPUS, Corpus
 
@@ -80,6 +80,39 @@ def test_the_headline_weighs_more_in_the_main_story() -> None:
     assert lead_end(report, TEXT) == TEXT.index(".\n\nThe destroyer") + 1
     assert main_stories(stories, [report], {"a": TEXT}) == {"a": "gas"}
     assert main_stories(stories, [report]) == {"a": "boats"}  # no text: the weights decide
+
+
+BACKGROUND_TEXT = (
+    "Venezuelan jets buzz U.S. destroyer\n\nTwo Venezuelan F-16 jets flew near a U.S. Navy "
+    "destroyer on Thursday, a move that came two days after U.S. forces blew up a boat.\n\n"
+    "Moscow stays silent a week after Maduro's plea to Putin.\n"
+)
+
+
+def _event(event_id: str, text: str, word: str) -> dict[str, Any]:
+    at = text.index(word)
+    return {"id": event_id, "type": event_id, "salience": "core",
+            "evidence": [{"start": 0, "end": 5, "rule": "dates.weekday"},
+                         {"start": at, "end": at + len(word), "rule": f"trigger:X:{word}"}]}  # fmt: skip
+
+
+def test_an_event_in_a_background_clause_of_the_lead_does_not_make_the_main_story() -> None:
+    """ "a move that came two days after U.S. forces *blew up* a boat": the strike, though in
+    the lead and in a story of many reports, is what the report's news (the flight) came after."""
+    text = BACKGROUND_TEXT
+    flight, strike = _event("flight", text, "flew"), _event("strike", text, "blew up")
+    report = {"article": {"id": "a", "title": text.split("\n")[0]}, "events": [flight, strike]}
+    stories = [_story("jets", [("a", "flight")], 1), _story("boats", [("a", "strike")], 5)]
+    assert background(strike, text, [flight, strike])
+    assert not background(flight, text, [flight, strike])
+    assert main_stories(stories, [report], {"a": text}) == {"a": "jets"}
+    # no event before "after" in its sentence: the clause is the news, not its background
+    assert not background(strike, text, [strike])
+    # a main clause of the same type: a sequel of one act, not its background
+    assert not background(strike, text, [{**flight, "type": "strike"}, strike])
+    # "after" + a noun phrase ("after Maduro's plea") is no clause
+    plea = _event("plea", text, "plea")
+    assert not background(plea, text, [_event("silent", text, "silent"), plea])
 
 
 def test_samples_merge_above_the_floors(samples: Corpus, sample_stories: list[Any]) -> None:
