@@ -545,7 +545,7 @@ class _ArticleRun:
                 continue
             if (m.start, m.end) not in ent.mentions:
                 continue  # the mention names a government acting, not a place
-            if prev in RECIPIENT_PREPS.get(target.hit.entry.type, set()) - {"in"}:
+            if prev in RECIPIENT_PREPS.get(target.hit.entry.type, set()):
                 continue
             target.places.append(self._place(m))
         # One date (or set of places) in a sentence holds for its other events too:

@@ -29,11 +29,6 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "x"
 
 
-def _fold(name: str) -> str:
-    """A place name compared in any case, without a leading "the" and with one space."""
-    return re.sub(r"^the\s+", "", " ".join(name.split()).casefold())
-
-
 @dataclass(frozen=True, slots=True)
 class Mention:
     entity: str  # entity id
@@ -52,7 +47,6 @@ class EntityRegistry:
         self.published = published
         self.entities: dict[str, Entity] = {}
         self.order: list[str] = []
-        self._gazetteer: dict[str, tuple[str, str]] | None = None
 
     # -- adding ---------------------------------------------------------------------------
     def add(self, entity: Entity, start: int, end: int) -> Entity:
@@ -170,28 +164,11 @@ class EntityRegistry:
                     f"org:{slug(text)}", "organization", text, country=country, source="model:ner"
                 )
         elif label in {"GPE", "LOC", "FAC"}:
-            known = self.gazetteer_entry(text)
-            entity = (self._from_knowledge(*known, text) if known else None) or Entity(
-                f"place:{slug(text)}", "place", text, source="model:ner"
-            )
+            entity = Entity(f"place:{slug(text)}", "place", text, source="model:ner")
         else:
             return None
         self.add(entity, start, end)
         return Mention(entity.id, start, end, label, "model")
-
-    def gazetteer_entry(self, text: str) -> tuple[str, str] | None:
-        """The gazetteer entry (``("place", id)`` or ``("capital", iso3)``) a place the model
-        found names in another case than the aliases match: a dateline "MOSCOW -", "TAIZ"."""
-        if self._gazetteer is None:
-            index: dict[str, tuple[str, str]] = {}
-            for iso3, entry in self.kb.countries.items():
-                if entry.capital:
-                    index.setdefault(_fold(entry.capital.name), ("capital", iso3))
-            for place in self.kb.places.values():
-                for name in (place.name, *place.aliases):
-                    index.setdefault(_fold(name), ("place", place.id))
-            self._gazetteer = index
-        return self._gazetteer.get(_fold(text))
 
     def _person_by_surname(self, text: str) -> Entity | None:
         """A later mention by surname joins the person named in full earlier."""
