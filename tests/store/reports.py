@@ -228,3 +228,16 @@ def save_at_revision(engine: Any, report: dict[str, Any], text: str) -> None:
             conn.execute(
                 insert(table), [{k: v for k, v in r.items() if k in columns} for r in found]
             )
+
+
+def downgrade(engine: Any, revision: str) -> None:
+    """Migrate the database behind ``engine`` down to ``revision`` with the project's Alembic
+    set-up (the migration tests' way back to an older schema)."""
+    from alembic import command
+
+    from newstrace.store.migrate import alembic_config
+
+    config = alembic_config()
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.downgrade(config, revision)

@@ -8,7 +8,7 @@ from sqlalchemy import text
 from newstrace.store import current_revision, head_revision, make_engine, open_store, upgrade
 from newstrace.store.indexes import FTS, ORDERED, TRIGRAM, has_text_index
 
-from .reports import make_report, save_at_revision, variant_text
+from .reports import downgrade, make_report, save_at_revision, variant_text
 
 
 def _index_names(url: str) -> set[str]:
@@ -64,14 +64,7 @@ def test_downgrade_to_0002_restores_the_old_indexes(db_url: str) -> None:
         store.save(report, text=text_)
     engine = make_engine(db_url)
     try:
-        from alembic import command
-
-        from newstrace.store.migrate import alembic_config
-
-        config = alembic_config()
-        with engine.begin() as conn:
-            config.attributes["connection"] = conn
-            command.downgrade(config, "0002")
+        downgrade(engine, "0002")
         assert current_revision(engine) == "0002"
         with engine.connect() as conn:
             assert not has_text_index(conn)

@@ -7,15 +7,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from alembic import command
 from sqlalchemy import inspect, select, text
 
 from newstrace.store import current_revision, head_revision, make_engine, open_store, upgrade
 from newstrace.store.indexes import ORDERED_LINKS
-from newstrace.store.migrate import alembic_config
 from newstrace.store.tables import EventCountryRow, EventEntityRow
 
-from .reports import make_report, save_at_revision, variant_text
+from .reports import downgrade, make_report, save_at_revision, variant_text
 
 _LINKS = select(
     EventEntityRow.article_id,
@@ -91,10 +89,7 @@ def test_downgrade_to_0003_keeps_the_data(db_url: str) -> None:
         store.save(report, text=text_)
     engine = make_engine(db_url)
     try:
-        config = alembic_config()
-        with engine.begin() as conn:
-            config.attributes["connection"] = conn
-            command.downgrade(config, "0003")
+        downgrade(engine, "0003")
         assert current_revision(engine) == "0003"
         assert "event_countries" not in inspect(engine).get_table_names()
         columns = {c["name"] for c in inspect(engine).get_columns("event_entities")}

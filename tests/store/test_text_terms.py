@@ -7,15 +7,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from alembic import command
 from sqlalchemy import inspect, select
 
 from newstrace.store import current_revision, head_revision, make_engine, open_store, upgrade
-from newstrace.store.migrate import alembic_config
 from newstrace.store.tables import TextTermRow, TextWordRow
 from newstrace.store.terms import query_word, suffixes, words
 
-from .reports import make_report, save_at_revision, variant_text
+from .reports import downgrade, make_report, save_at_revision, variant_text
 
 _TERMS = select(TextTermRow.term, TextTermRow.article_id, TextTermRow.newest).order_by(
     TextTermRow.term, TextTermRow.article_id
@@ -85,10 +83,7 @@ def test_downgrade_to_0004_keeps_the_data(db_url: str) -> None:
         store.save(report, text=text_)
     engine = make_engine(db_url)
     try:
-        config = alembic_config()
-        with engine.begin() as conn:
-            config.attributes["connection"] = conn
-            command.downgrade(config, "0004")
+        downgrade(engine, "0004")
         assert current_revision(engine) == "0004"
         assert not {"text_terms", "text_words"} & set(inspect(engine).get_table_names())
     finally:
